@@ -1,0 +1,354 @@
+/* cp-record-list.c — a lazily fetched list of stored records
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GListModel over one table that never loads every row: the length is
+ * a count(*), and rows are fetched a page at a time when a view asks for
+ * them, keeping only the most recently used pages. A caseload of 10,000
+ * people costs the same to open as one of 10.
+ */
+#define G_LOG_DOMAIN "cp-record-list"
+
+#include "cp-record-list.h"
+
+#define PAGE_SIZE 64
+#define MAX_CACHED_PAGES 16
+
+struct _CpRecordList
+{
+  GObject     parent_instance;
+
+  CpStore    *store;
+  GType       item_type;
+  char       *parent_id;
+  char       *search;
+  guint       n_items;
+  /* page number → GPtrArray of records, and the use order for eviction */
+  GHashTable *pages;
+  GQueue     *page_order;
+  guint       refresh_source;
+  guint       pages_fetched;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CpRecordList, cp_record_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum { PROP_0, PROP_SEARCH, PROP_N_ITEMS, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static CpRecordClass *
+item_class (CpRecordList *self)
+{
+  return CP_RECORD_CLASS (g_type_class_peek (self->item_type));
+}
+
+/* "WHERE deleted = 0 AND parent = ?1 AND search LIKE ?2": only names
+ * from code go into the text; values are bound by bind_filter(). */
+static char *
+filter_sql (CpRecordList *self)
+{
+  CpRecordClass *klass = item_class (self);
+  GString *sql = g_string_new ("WHERE deleted = 0");
+
+  if (self->parent_id != NULL && klass->parent_column != NULL)
+    g_string_append_printf (sql, " AND %s = ?1", klass->parent_column);
+  if (self->search != NULL && klass->search_expression != NULL)
+    g_string_append_printf (sql, " AND (%s) LIKE '%%' || ?2 || '%%' ESCAPE '\\'",
+                            klass->search_expression);
+  return g_string_free (sql, FALSE);
+}
+
+static char *
+escape_like (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+  return g_string_free (escaped, FALSE);
+}
+
+static void
+bind_filter (CpRecordList *self, sqlite3_stmt *stmt, char **escaped_out)
+{
+  CpRecordClass *klass = item_class (self);
+
+  if (self->parent_id != NULL && klass->parent_column != NULL)
+    sqlite3_bind_text (stmt, 1, self->parent_id, -1, SQLITE_TRANSIENT);
+  if (self->search != NULL && klass->search_expression != NULL)
+    {
+      *escaped_out = escape_like (self->search);
+      sqlite3_bind_text (stmt, 2, *escaped_out, -1, SQLITE_TRANSIENT);
+    }
+}
+
+static guint
+count_rows (CpRecordList *self)
+{
+  g_autofree char *where = filter_sql (self);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s %s", item_class (self)->table, where);
+  g_autofree char *escaped = NULL;
+  sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
+  guint count = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_filter (self, stmt, &escaped);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return count;
+}
+
+static GPtrArray *
+fetch_page (CpRecordList *self, guint page)
+{
+  CpRecordClass *klass = item_class (self);
+  g_autofree char *columns = cp_store_select_columns (self->item_type);
+  g_autofree char *where = filter_sql (self);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s ORDER BY %s, id LIMIT %d OFFSET ?3",
+                                          columns, klass->table, where,
+                                          klass->order_by ? klass->order_by : "created_at", PAGE_SIZE);
+  g_autofree char *escaped = NULL;
+  sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (stmt == NULL)
+    return rows;
+  bind_filter (self, stmt, &escaped);
+  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (rows, cp_store_record_from_row (self->store, self->item_type, stmt));
+  sqlite3_reset (stmt);
+  self->pages_fetched++;
+  return rows;
+}
+
+static void
+remember_page (CpRecordList *self, guint page, GPtrArray *rows)
+{
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
+  g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
+  while (g_queue_get_length (self->page_order) > MAX_CACHED_PAGES)
+    g_hash_table_remove (self->pages, g_queue_pop_tail (self->page_order));
+}
+
+static GType
+cp_record_list_get_item_type (GListModel *model)
+{
+  return CP_RECORD_LIST (model)->item_type;
+}
+
+static guint
+cp_record_list_get_n_items (GListModel *model)
+{
+  return CP_RECORD_LIST (model)->n_items;
+}
+
+static gpointer
+cp_record_list_get_item (GListModel *model, guint position)
+{
+  CpRecordList *self = CP_RECORD_LIST (model);
+  guint page = position / PAGE_SIZE;
+  GPtrArray *rows;
+
+  if (position >= self->n_items)
+    return NULL;
+  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (rows == NULL)
+    {
+      rows = fetch_page (self, page);
+      remember_page (self, page, rows);
+    }
+  else
+    {
+      g_queue_remove (self->page_order, GUINT_TO_POINTER (page));
+      g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
+    }
+  if (position % PAGE_SIZE >= rows->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cp_record_list_get_item_type;
+  iface->get_n_items = cp_record_list_get_n_items;
+  iface->get_item = cp_record_list_get_item;
+}
+
+/**
+ * cp_record_list_refresh:
+ *
+ * Forgets every fetched page and recounts, telling views that the whole
+ * list may have changed. Views fetch again only the rows they show.
+ */
+void
+cp_record_list_refresh (CpRecordList *self)
+{
+  guint old_n;
+
+  g_return_if_fail (CP_IS_RECORD_LIST (self));
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  old_n = self->n_items;
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (self->page_order);
+  self->n_items = count_rows (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  if (old_n != self->n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+refresh_idle_cb (gpointer data)
+{
+  CpRecordList *self = data;
+
+  self->refresh_source = 0;
+  cp_record_list_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Many rows change in one import: refresh once, when the loop is idle. */
+static void
+store_changed_cb (CpRecordList *self, const char *table, const char *id, CpStore *store)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+cp_record_list_dispose (GObject *object)
+{
+  CpRecordList *self = CP_RECORD_LIST (object);
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (cp_record_list_parent_class)->dispose (object);
+}
+
+static void
+cp_record_list_finalize (GObject *object)
+{
+  CpRecordList *self = CP_RECORD_LIST (object);
+
+  g_free (self->parent_id);
+  g_free (self->search);
+  g_hash_table_unref (self->pages);
+  g_queue_free (self->page_order);
+  G_OBJECT_CLASS (cp_record_list_parent_class)->finalize (object);
+}
+
+static void
+cp_record_list_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CpRecordList *self = CP_RECORD_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH:  g_value_set_string (value, self->search); break;
+    case PROP_N_ITEMS: g_value_set_uint (value, self->n_items); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_record_list_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SEARCH: cp_record_list_set_search (CP_RECORD_LIST (object), g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cp_record_list_class_init (CpRecordListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cp_record_list_dispose;
+  object_class->finalize = cp_record_list_finalize;
+  object_class->get_property = cp_record_list_get_property;
+  object_class->set_property = cp_record_list_set_property;
+
+  properties[PROP_SEARCH] =
+    g_param_spec_string ("search", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cp_record_list_init (CpRecordList *self)
+{
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->page_order = g_queue_new ();
+}
+
+/**
+ * cp_record_list_new:
+ * @parent_id: (nullable): only rows whose parent column equals this
+ *
+ * Returns: (transfer full): a list of the live records of @item_type
+ */
+CpRecordList *
+cp_record_list_new (CpStore *store, GType item_type, const char *parent_id)
+{
+  CpRecordList *self;
+  g_autofree char *detailed = NULL;
+
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+  g_return_val_if_fail (g_type_is_a (item_type, CP_TYPE_RECORD), NULL);
+
+  self = g_object_new (CP_TYPE_RECORD_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->item_type = item_type;
+  self->parent_id = g_strdup (parent_id);
+  g_type_class_ref (item_type);
+  detailed = g_strdup_printf ("changed::%s", item_class (self)->table);
+  g_signal_connect_object (store, detailed, G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  self->n_items = count_rows (self);
+  return self;
+}
+
+const char *
+cp_record_list_get_search (CpRecordList *self)
+{
+  g_return_val_if_fail (CP_IS_RECORD_LIST (self), NULL);
+  return self->search;
+}
+
+/* An empty search shows everyone. */
+void
+cp_record_list_set_search (CpRecordList *self, const char *search)
+{
+  g_autofree char *trimmed = NULL;
+
+  g_return_if_fail (CP_IS_RECORD_LIST (self));
+  trimmed = search ? g_strstrip (g_strdup (search)) : NULL;
+  if (trimmed != NULL && *trimmed == '\0')
+    g_clear_pointer (&trimmed, g_free);
+  if (g_strcmp0 (trimmed, self->search) == 0)
+    return;
+  g_free (self->search);
+  self->search = g_steal_pointer (&trimmed);
+  cp_record_list_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
+}
+
+/* How many pages were read from the database: lets tests and benchmarks
+ * check that showing a list does not read every row. */
+guint
+cp_record_list_get_pages_fetched (CpRecordList *self)
+{
+  g_return_val_if_fail (CP_IS_RECORD_LIST (self), 0);
+  return self->pages_fetched;
+}

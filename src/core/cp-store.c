@@ -8,6 +8,7 @@
 #define G_LOG_DOMAIN "cp-store"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sys/file.h>
@@ -137,7 +138,7 @@ prepare_private_folder (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "Could not create the folder “%s”: %s", dir, g_strerror (saved));
+                   _("Could not create the folder “%s”: %s"), dir, g_strerror (saved));
       return FALSE;
     }
   if (g_str_equal (dir, default_dir))
@@ -154,7 +155,7 @@ create_private_file (const char *path, GError **error)
     {
       int saved = errno;
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "Could not open “%s”: %s", path, g_strerror (saved));
+                   _("Could not open “%s”: %s"), path, g_strerror (saved));
       return FALSE;
     }
   close (fd);
@@ -186,13 +187,13 @@ take_write_lock (CpStore *self, GError **error)
     {
       int saved = errno;
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "Could not open “%s”: %s", lock_path, g_strerror (saved));
+                   _("Could not open “%s”: %s"), lock_path, g_strerror (saved));
       return FALSE;
     }
   if (flock (self->lock_fd, LOCK_EX | LOCK_NB) != 0)
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
-                   "Another Coplan is already using “%s”. Close it and try again.", self->path);
+                   _("Another Coplan is already using “%s”. Close it and try again."), self->path);
       return FALSE;
     }
   return TRUE;
@@ -247,8 +248,8 @@ check_not_too_new (CpStore *self, GError **error)
   if (version > cp_schema_latest_version ())
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_TOO_NEW,
-                   "This database was written by a newer version of Coplan (schema %u; "
-                   "this version knows up to %u). Update Coplan to open it.",
+                   _("This database was written by a newer version of Coplan (schema %u; "
+                     "this version knows up to %u). Update Coplan to open it."),
                    version, cp_schema_latest_version ());
       return FALSE;
     }
@@ -273,7 +274,7 @@ migrate (CpStore *self, guint target, GError **error)
           !cp_store_exec (self, set_version, error))
         {
           cp_store_rollback (self);
-          g_prefix_error (error, "Could not update the database to schema %u: ", version + 1);
+          g_prefix_error (error, _("Could not update the database to schema %u: "), version + 1);
           return FALSE;
         }
       if (!cp_store_commit (self, error))
@@ -293,7 +294,7 @@ open_connection (CpStore *self, GError **error)
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, "Could not open “%s”: %s",
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, _("Could not open “%s”: %s"),
                    self->path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
@@ -307,7 +308,7 @@ static CpStore *
 explain_open_failure (CpStore *self, GError **error)
 {
   if (error != NULL && g_error_matches (*error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT))
-    g_prefix_error (error, "“%s” is damaged or is not a Coplan database: ", self->path);
+    g_prefix_error (error, _("“%s” is damaged or is not a Coplan database: "), self->path);
   return NULL;
 }
 
@@ -332,7 +333,7 @@ cp_store_open_full (const char *path, CpStoreOpenFlags flags, guint target_versi
   if (self->read_only && !g_file_test (self->path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "There is no database at “%s”.", self->path);
+                   _("There is no database at “%s”."), self->path);
       return NULL;
     }
   if (!self->read_only &&
@@ -438,7 +439,7 @@ cp_store_prepare (CpStore *self, const char *sql, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), NULL);
   if (self->db == NULL)
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, "The database is closed.");
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, _("The database is closed."));
       return NULL;
     }
 
@@ -468,7 +469,7 @@ cp_store_exec (CpStore *self, const char *sql, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
   if (self->db == NULL)
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, "The database is closed.");
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, _("The database is closed."));
       return FALSE;
     }
   rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
@@ -494,7 +495,7 @@ cp_store_begin (CpStore *self, GError **error)
   if (self->read_only)
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "The database was opened read-only.");
+                   _("The database was opened read-only."));
       return FALSE;
     }
   sql = self->transaction_depth == 0

@@ -1,0 +1,32 @@
+/* coplan-core.h — everything the GUI and the CLI may use from core
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cp-backup.h"
+#include "cp-budget-line.h"
+#include "cp-contributor.h"
+#include "cp-date.h"
+#include "cp-demo.h"
+#include "cp-enum-types.h"
+#include "cp-enums.h"
+#include "cp-funding-stream.h"
+#include "cp-money.h"
+#include "cp-nhs-number.h"
+#include "cp-outcome-action.h"
+#include "cp-outcome-rating.h"
+#include "cp-outcome.h"
+#include "cp-payment.h"
+#include "cp-person.h"
+#include "cp-plan-entry.h"
+#include "cp-plan-version.h"
+#include "cp-plan.h"
+#include "cp-receipt.h"
+#include "cp-record-list.h"
+#include "cp-record.h"
+#include "cp-review.h"
+#include "cp-risk.h"
+#include "cp-schema.h"
+#include "cp-signoff.h"
+#include "cp-store.h"
+#include "cp-support-member.h"

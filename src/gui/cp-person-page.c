@@ -1,0 +1,554 @@
+/* cp-person-page.c — one person's details, saved as they are typed
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * There is no Save button: an edit is committed CP_PERSON_PAGE_SAVE_DELAY_MS
+ * after the last keystroke, and at once when focus leaves the field, the
+ * person changes or the window closes. A refused value is explained under
+ * its field, is not stored, and stays in the entry to be corrected.
+ */
+#include <glib/gi18n.h>
+
+#include "cp-budget-summary.h"
+#include "cp-budget-view.h"
+#include "cp-person-fields.h"
+#include "cp-person-page.h"
+
+struct _CpPersonPage
+{
+  AdwBin        parent_instance;
+
+  CpStore      *store;
+  CpPerson     *person;
+  char         *title;
+  gboolean      loading;
+  gboolean      dirty;
+  guint         save_source;
+  guint         budget_source;
+
+  /* template children */
+  GtkLabel     *name_label;
+  GtkWidget    *needs_flag;
+  GtkLabel     *needs_label;
+  AdwPreferencesGroup *budget_group;
+  CpBudgetView *budget_view;
+  GtkLabel     *budget_note;
+  AdwEntryRow  *given_row;
+  AdwEntryRow  *family_row;
+  AdwEntryRow  *preferred_row;
+  AdwEntryRow  *dob_row;
+  AdwActionRow *dob_error;
+  AdwEntryRow  *nhs_row;
+  AdwActionRow *nhs_error;
+  AdwEntryRow  *address_row;
+  AdwEntryRow  *postcode_row;
+  AdwEntryRow  *phone_row;
+  AdwEntryRow  *gp_row;
+  AdwEntryRow  *authority_row;
+  AdwEntryRow  *needs_row;
+  AdwEntryRow  *language_row;
+  GtkSwitch    *interpreter_switch;
+};
+
+G_DEFINE_FINAL_TYPE (CpPersonPage, cp_person_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_TITLE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { PERSON_DELETED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Each entry row and the person property it edits. */
+typedef struct
+{
+  const char        *property;
+  CpPersonFieldKind  kind;
+  gsize              row_offset;
+  gsize              error_offset; /* 0: this field cannot be refused */
+} Field;
+
+#define ROW(member) G_STRUCT_OFFSET (CpPersonPage, member)
+
+static const Field fields[] = {
+  { "given-name", CP_PERSON_FIELD_TEXT, ROW (given_row), 0 },
+  { "family-name", CP_PERSON_FIELD_TEXT, ROW (family_row), 0 },
+  { "preferred-name", CP_PERSON_FIELD_TEXT, ROW (preferred_row), 0 },
+  { "date-of-birth", CP_PERSON_FIELD_DATE, ROW (dob_row), ROW (dob_error) },
+  { "nhs-number", CP_PERSON_FIELD_NHS_NUMBER, ROW (nhs_row), ROW (nhs_error) },
+  { "address", CP_PERSON_FIELD_TEXT, ROW (address_row), 0 },
+  { "postcode", CP_PERSON_FIELD_TEXT, ROW (postcode_row), 0 },
+  { "phone", CP_PERSON_FIELD_TEXT, ROW (phone_row), 0 },
+  { "gp-practice", CP_PERSON_FIELD_TEXT, ROW (gp_row), 0 },
+  { "local-authority", CP_PERSON_FIELD_TEXT, ROW (authority_row), 0 },
+  { "communication-needs", CP_PERSON_FIELD_TEXT, ROW (needs_row), 0 },
+  { "preferred-language", CP_PERSON_FIELD_TEXT, ROW (language_row), 0 },
+};
+
+static AdwEntryRow *
+field_row (CpPersonPage *self, const Field *field)
+{
+  return G_STRUCT_MEMBER (AdwEntryRow *, self, field->row_offset);
+}
+
+static AdwActionRow *
+field_error (CpPersonPage *self, const Field *field)
+{
+  return field->error_offset ? G_STRUCT_MEMBER (AdwActionRow *, self, field->error_offset) : NULL;
+}
+
+static void
+set_field_error (CpPersonPage *self, const Field *field, const char *message)
+{
+  AdwEntryRow *row = field_row (self, field);
+  AdwActionRow *error_row = field_error (self, field);
+
+  if (error_row == NULL)
+    return;
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (error_row), message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (error_row), message != NULL);
+}
+
+static void
+show_toast (CpPersonPage *self, const char *text)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+  else
+    g_warning ("%s", text);
+}
+
+static void
+update_header (CpPersonPage *self)
+{
+  g_autofree char *name = self->person ? cp_person_dup_display_name (self->person) : NULL;
+  const char *needs = self->person ? cp_record_get_string (CP_RECORD (self->person), "communication-needs") : NULL;
+  gboolean has_needs = self->person && cp_person_has_communication_needs (self->person);
+
+  g_free (self->title);
+  self->title = self->person ? cp_person_field_display_name (name) : g_strdup ("");
+  gtk_label_set_label (self->name_label, self->title);
+  gtk_widget_set_visible (self->needs_flag, has_needs);
+  if (has_needs)
+    {
+      /* Translators: %s is what the person needs, e.g. "Easy Read, large print" */
+      g_autofree char *text = g_strdup_printf (_("Communication needs: %s"), needs);
+      gtk_label_set_label (self->needs_label, text);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static char *
+long_date (const char *iso)
+{
+  g_autoptr(GDate) date = iso ? cp_date_parse_iso (iso, NULL) : NULL;
+
+  return date ? cp_date_format_long (date) : NULL;
+}
+
+/* "For the year of care from 1 April 2026 to 31 March 2027." */
+static char *
+describe_year (const char *start_iso, const char *end_iso)
+{
+  g_autofree char *start = long_date (start_iso);
+  g_autofree char *end = long_date (end_iso);
+
+  if (start == NULL || end == NULL)
+    return g_strdup (_("For the current plan’s year of care."));
+  /* Translators: the two dates of a year of care, e.g. "1 April 2026" and "31 March 2027" */
+  return g_strdup_printf (_("For the year of care from %s to %s."), start, end);
+}
+
+/* Sums from SQL; no payment is loaded. */
+static void
+update_budget (CpPersonPage *self)
+{
+  CpBudgetSummary summary;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->budget_source, g_source_remove);
+  if (self->person == NULL || self->store == NULL)
+    return;
+  if (!cp_budget_summary_load (self->store, cp_record_get_id (CP_RECORD (self->person)),
+                               NULL, &summary, &error))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->budget_view), FALSE);
+      gtk_label_set_label (self->budget_note, error->message);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_view), summary.has_plan);
+  if (summary.has_plan)
+    {
+      g_autofree char *year = describe_year (summary.year_start, summary.year_end);
+
+      cp_budget_view_set_amounts (self->budget_view, summary.agreed_pence, summary.spent_pence);
+      gtk_label_set_label (self->budget_note, year);
+    }
+  else
+    gtk_label_set_label (self->budget_note,
+                         _("There is no plan for this person yet, so there is no budget to show."));
+  cp_budget_summary_clear (&summary);
+}
+
+static gboolean
+budget_idle_cb (gpointer data)
+{
+  CpPersonPage *self = data;
+
+  self->budget_source = 0;
+  update_budget (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_changed_cb (CpPersonPage *self, const char *table, const char *id, CpStore *store)
+{
+  if (g_strcmp0 (table, "payment") != 0 && g_strcmp0 (table, "funding_stream") != 0 &&
+      g_strcmp0 (table, "plan") != 0)
+    return;
+  /* An import changes many rows: sum once, when the loop is idle. */
+  if (self->budget_source == 0)
+    self->budget_source = g_idle_add (budget_idle_cb, self);
+}
+
+static gboolean
+apply_field (CpPersonPage *self, const Field *field)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (field_row (self, field)));
+  g_autofree char *stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cp_person_field_parse (field->kind, text, &stored, &error))
+    {
+      set_field_error (self, field, error->message);
+      return FALSE;
+    }
+  set_field_error (self, field, NULL);
+  cp_record_set_string (CP_RECORD (self->person), field->property, stored);
+  return TRUE;
+}
+
+gboolean
+cp_person_page_flush (CpPersonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean all_valid = TRUE;
+
+  g_return_val_if_fail (CP_IS_PERSON_PAGE (self), FALSE);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->person == NULL || !self->dirty)
+    return TRUE;
+  self->dirty = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    all_valid &= apply_field (self, &fields[i]);
+  g_object_set (self->person, "interpreter-needed",
+                gtk_switch_get_active (self->interpreter_switch), NULL);
+
+  if (!cp_store_update (self->store, CP_RECORD (self->person), &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
+      show_toast (self, text);
+      self->dirty = TRUE;
+      return FALSE;
+    }
+  update_header (self);
+  return all_valid;
+}
+
+static gboolean
+save_timeout_cb (gpointer data)
+{
+  CpPersonPage *self = data;
+
+  self->save_source = 0;
+  cp_person_page_flush (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (CpPersonPage *self)
+{
+  if (self->loading || self->person == NULL)
+    return;
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (CP_PERSON_PAGE_SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static void
+field_focus_leave_cb (GtkEventControllerFocus *controller, CpPersonPage *self)
+{
+  cp_person_page_flush (self);
+}
+
+static void
+interpreter_cb (CpPersonPage *self)
+{
+  if (self->loading || self->person == NULL)
+    return;
+  self->dirty = TRUE;
+  cp_person_page_flush (self);
+}
+
+static void
+load_fields (CpPersonPage *self)
+{
+  gboolean interpreter = FALSE;
+
+  self->loading = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *stored = self->person ? cp_record_get_string (CP_RECORD (self->person), fields[i].property) : NULL;
+      g_autofree char *shown = cp_person_field_display (fields[i].kind, stored);
+
+      gtk_editable_set_text (GTK_EDITABLE (field_row (self, &fields[i])), shown);
+      set_field_error (self, &fields[i], NULL);
+    }
+  if (self->person)
+    g_object_get (self->person, "interpreter-needed", &interpreter, NULL);
+  gtk_switch_set_active (self->interpreter_switch, interpreter);
+  self->loading = FALSE;
+}
+
+gboolean
+cp_person_page_set_person_id (CpPersonPage *self, const char *person_id)
+{
+  g_autoptr(GError) error = NULL;
+  CpPerson *person = NULL;
+
+  g_return_val_if_fail (CP_IS_PERSON_PAGE (self), FALSE);
+
+  cp_person_page_flush (self);
+  if (person_id != NULL)
+    {
+      person = cp_store_load (self->store, CP_TYPE_PERSON, person_id, &error);
+      if (person == NULL)
+        g_debug ("Cannot show person %s: %s", person_id, error->message);
+      else if (cp_record_get_deleted (CP_RECORD (person)))
+        g_clear_object (&person);
+    }
+  g_clear_object (&self->person);
+  self->person = person;
+  self->dirty = FALSE;
+  load_fields (self);
+  update_header (self);
+  update_budget (self);
+  return self->person != NULL || person_id == NULL;
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog, const char *response, CpPersonPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0 || self->person == NULL)
+    return;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->dirty = FALSE;
+  if (!cp_store_tombstone (self->store, CP_RECORD (self->person), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  cp_person_page_set_person_id (self, NULL);
+  g_signal_emit (self, signals[PERSON_DELETED], 0);
+}
+
+static void
+delete_clicked_cb (CpPersonPage *self)
+{
+  GtkWidget *dialog;
+
+  if (self->person == NULL)
+    return;
+  cp_person_page_flush (self);
+  /* Translators: %s is the person's name */
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   NULL, NULL);
+  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Delete %s?"), self->title);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
+                               _("They will be taken off the list, with their plan and budget. "
+                                 "The record of changes keeps a note that they were deleted."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cp_person_page_dispose (GObject *object)
+{
+  CpPersonPage *self = CP_PERSON_PAGE (object);
+
+  cp_person_page_flush (self);
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_handle_id (&self->budget_source, g_source_remove);
+  g_clear_object (&self->person);
+  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_PERSON_PAGE);
+  G_OBJECT_CLASS (cp_person_page_parent_class)->dispose (object);
+}
+
+static void
+cp_person_page_finalize (GObject *object)
+{
+  g_free (CP_PERSON_PAGE (object)->title);
+  G_OBJECT_CLASS (cp_person_page_parent_class)->finalize (object);
+}
+
+static void
+cp_person_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_TITLE: g_value_set_string (value, CP_PERSON_PAGE (object)->title); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_children (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_flag);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_label);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_group);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_view);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_note);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, given_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, family_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, preferred_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, dob_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, dob_error);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, nhs_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, nhs_error);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, postcode_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, gp_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, authority_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, language_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, interpreter_switch);
+}
+
+static void
+cp_person_page_class_init (CpPersonPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cp_person_page_dispose;
+  object_class->finalize = cp_person_page_finalize;
+  object_class->get_property = cp_person_page_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, "", G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted after the shown person was deleted. */
+  signals[PERSON_DELETED] =
+    g_signal_new ("person-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (CP_TYPE_BUDGET_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-person-page.ui");
+  bind_children (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
+}
+
+/* Every field saves after a pause in typing, and at once when left. */
+static void
+watch_fields (CpPersonPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkWidget *row = GTK_WIDGET (field_row (self, &fields[i]));
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_swapped (row, "changed", G_CALLBACK (schedule_save), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (field_focus_leave_cb), self);
+      gtk_widget_add_controller (row, focus);
+    }
+  g_signal_connect_swapped (self->interpreter_switch, "notify::active",
+                            G_CALLBACK (interpreter_cb), self);
+}
+
+static void
+cp_person_page_init (CpPersonPage *self)
+{
+  self->title = g_strdup ("");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  watch_fields (self);
+}
+
+GtkWidget *
+cp_person_page_new (void)
+{
+  return g_object_new (CP_TYPE_PERSON_PAGE, NULL);
+}
+
+void
+cp_person_page_set_store (CpPersonPage *self, CpStore *store)
+{
+  g_return_if_fail (CP_IS_PERSON_PAGE (self));
+
+  if (self->store == store)
+    return;
+  cp_person_page_set_person_id (self, NULL);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+const char *
+cp_person_page_get_person_id (CpPersonPage *self)
+{
+  g_return_val_if_fail (CP_IS_PERSON_PAGE (self), NULL);
+  return self->person ? cp_record_get_id (CP_RECORD (self->person)) : NULL;
+}
+
+const char *
+cp_person_page_get_title (CpPersonPage *self)
+{
+  g_return_val_if_fail (CP_IS_PERSON_PAGE (self), NULL);
+  return self->title;
+}
+
+gboolean
+cp_person_page_has_pending (CpPersonPage *self)
+{
+  g_return_val_if_fail (CP_IS_PERSON_PAGE (self), FALSE);
+  return self->dirty;
+}
+
+void
+cp_person_page_focus_first (CpPersonPage *self)
+{
+  g_return_if_fail (CP_IS_PERSON_PAGE (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
+}

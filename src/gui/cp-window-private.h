@@ -1,0 +1,46 @@
+/* cp-window-private.h — CpWindow's insides, for its own files and tests
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "cp-person-page.h"
+#include "cp-window.h"
+
+G_BEGIN_DECLS
+
+struct _CpWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CpStore              *store;
+  gboolean              example;
+  CpRecordList         *people;
+  GtkSingleSelection   *selection;
+  /* Where the shown person was last seen in the list, to find them again
+   * after the list refreshes without reading the whole caseload. */
+  guint                 selected_hint;
+
+  /* template children */
+  GtkWidget            *example_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content_box;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  AdwStatusPage        *no_match_page;
+  AdwWindowTitle       *content_title;
+  GtkWidget            *back_button;
+  GtkStack             *content_stack;
+  CpPersonPage         *person_page;
+};
+
+/* cp-window-actions.c */
+void _cp_window_actions_init  (CpWindow *self);
+
+/* cp-window.c */
+void _cp_window_update_pages  (CpWindow *self);
+
+G_END_DECLS

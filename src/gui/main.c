@@ -1,0 +1,27 @@
+/* main.c — starts Coplan
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <sys/stat.h>
+
+#include "cp-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(CpApplication) app = NULL;
+
+  /* Every file Coplan creates holds private information: only its owner may read it. */
+  umask (077);
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  app = cp_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,385 @@
+/* test-window.c — the caseload window against a real store
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "cp-person-row.h"
+#include "cp-window-private.h"
+#include "test-gui-common.h"
+
+static char *data_dir;
+
+typedef struct
+{
+  CpStore  *store;
+  CpWindow *window;
+  CpPerson *amina;
+  CpPerson *bob;
+  CpPerson *carol;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("window-%u.db", ++counter);
+
+  f->store = test_open_store (data_dir, name);
+  if (GPOINTER_TO_INT (data))
+    {
+      f->amina = test_add_person (f->store, "Amina", "Khan", "9434765919");
+      f->bob = test_add_person (f->store, "Bob", "Smith", NULL);
+      f->carol = test_add_person (f->store, "Carol", "Smith", NULL);
+    }
+  /* Our own reference: a test may close the window itself. */
+  f->window = g_object_ref (cp_window_new (NULL, f->store, FALSE));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  test_settle ();
+  g_clear_object (&f->window);
+  g_clear_object (&f->amina);
+  g_clear_object (&f->bob);
+  g_clear_object (&f->carol);
+  cp_store_close (f->store);
+  g_clear_object (&f->store);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static guint
+shown_count (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (f->window->list_view)));
+}
+
+static gboolean
+row_for_amina_drawn (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = test_find_widget (GTK_WIDGET (f->window->list_view), GTK_TYPE_LABEL,
+                                       "label", "Amina Khan");
+  return label != NULL && gtk_widget_get_mapped (label);
+}
+
+static gboolean
+two_shown (gpointer data)
+{
+  return shown_count (data) == 2;
+}
+
+static gboolean
+no_match_shown (gpointer data)
+{
+  Fixture *f = data;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (f->window->list_stack), "no-match") == 0;
+}
+
+static void
+test_list_and_search (Fixture *f, gconstpointer data)
+{
+  g_autofree char *title = NULL;
+
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "caseload");
+  g_assert_cmpuint (shown_count (f), ==, 3);
+  g_assert_true (test_wait_until (row_for_amina_drawn, f));
+  /* The lazy list is the model itself, not a copy. */
+  g_assert_true (gtk_single_selection_get_model (GTK_SINGLE_SELECTION (gtk_list_view_get_model (f->window->list_view)))
+                 == G_LIST_MODEL (f->window->people));
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "smith");
+  g_assert_true (test_wait_until (two_shown, f));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->list_stack), ==, "list");
+
+  /* Enter opens the first person found: Smith, Bob before Smith, Carol. */
+  g_signal_emit_by_name (f->window->search_entry, "activate");
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==,
+                   cp_record_get_id (CP_RECORD (f->bob)));
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "zzz");
+  g_assert_true (test_wait_until (no_match_shown, f));
+  g_assert_cmpuint (shown_count (f), ==, 0);
+  title = g_strdup (adw_status_page_get_title (f->window->no_match_page));
+  g_assert_nonnull (strstr (title, "zzz"));
+}
+
+typedef struct
+{
+  CpStore    *store;
+  const char *id;
+  const char *property;
+  const char *expected;
+} Saved;
+
+static gboolean
+saved_in_store (gpointer data)
+{
+  Saved *s = data;
+  g_autoptr(CpRecord) stored = cp_store_load (s->store, CP_TYPE_PERSON, s->id, NULL);
+  return stored != NULL && g_strcmp0 (cp_record_get_string (stored, s->property), s->expected) == 0;
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !cp_person_page_has_pending (data);
+}
+
+static GtkEditable *
+field (Fixture *f, const char *title)
+{
+  GtkWidget *row = test_find_widget (GTK_WIDGET (f->window->person_page), ADW_TYPE_ENTRY_ROW, "title", title);
+
+  g_assert_nonnull (row);
+  return GTK_EDITABLE (row);
+}
+
+static GtkWidget *
+visible_error_row (Fixture *f)
+{
+  for (GtkWidget *w = test_find_widget (GTK_WIDGET (f->window->person_page), ADW_TYPE_ACTION_ROW, NULL, NULL);
+       w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "cp-field-error") && gtk_widget_get_visible (w))
+      return w;
+  return NULL;
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return visible_error_row (data) != NULL;
+}
+
+static void
+select_amina (Fixture *f)
+{
+  const char *id = cp_record_get_id (CP_RECORD (f->amina));
+
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  for (guint i = 0; i < shown_count (f); i++)
+    {
+      g_autoptr(CpRecord) item = g_list_model_get_item (G_LIST_MODEL (f->window->people), i);
+      if (g_strcmp0 (cp_record_get_id (item), id) == 0)
+        gtk_single_selection_set_selected (f->window->selection, i);
+    }
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "person");
+}
+
+static void
+test_edit_saves (Fixture *f, gconstpointer data)
+{
+  Saved saved = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "given-name", "Aminah" };
+  gint64 started;
+
+  select_amina (f);
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "Given name")), ==, "Amina");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "NHS number")), ==, "943 476 5919");
+
+  started = g_get_monotonic_time ();
+  gtk_editable_set_text (field (f, "Given name"), "Aminah");
+  g_assert_true (test_wait_until (saved_in_store, &saved));
+  /* Saved within a second of the last keystroke, with no Save button. */
+  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_cmpstr (cp_person_page_get_title (f->window->person_page), ==, "Aminah Khan");
+
+  /* The list follows, and the person stays selected after it refreshes. */
+  test_settle ();
+  g_assert_nonnull (gtk_single_selection_get_selected_item (f->window->selection));
+}
+
+static void
+test_bad_nhs_number_not_saved (Fixture *f, gconstpointer data)
+{
+  Saved good = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "nhs-number", "9434765919" };
+  Saved family = { f->store, good.id, "family-name", "Khan-Ali" };
+  GtkEditable *nhs;
+  GtkWidget *error_row;
+
+  select_amina (f);
+  nhs = field (f, "NHS number");
+  gtk_editable_set_text (nhs, "943 476 5918");
+  gtk_editable_set_text (field (f, "Family name"), "Khan-Ali");
+  g_assert_true (test_wait_until (error_shown, f));
+  g_assert_true (test_wait_until (nothing_pending, f->window->person_page));
+
+  /* Not saved; what was typed stays; the reason is beside the field. */
+  g_assert_true (saved_in_store (&good));
+  g_assert_cmpstr (gtk_editable_get_text (nhs), ==, "943 476 5918");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (nhs), "error"));
+  error_row = visible_error_row (f);
+  g_assert_true (gtk_widget_get_prev_sibling (error_row) == GTK_WIDGET (nhs));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_row)), !=, "");
+  /* Other fields are still saved. */
+  g_assert_true (saved_in_store (&family));
+
+  /* Corrected: saved, and the message goes away. */
+  gtk_editable_set_text (nhs, "");
+  good.expected = NULL;
+  g_assert_true (test_wait_until (saved_in_store, &good));
+  g_assert_null (visible_error_row (f));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (nhs), "error"));
+}
+
+static void
+test_bad_date_not_saved (Fixture *f, gconstpointer data)
+{
+  Saved dob = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "date-of-birth", "1980-01-31" };
+  GtkEditable *date;
+
+  select_amina (f);
+  date = field (f, "Date of birth (day/month/year)");
+  gtk_editable_set_text (date, "31/02/1980");
+  g_assert_true (test_wait_until (error_shown, f));
+  g_assert_true (test_wait_until (nothing_pending, f->window->person_page));
+  dob.expected = NULL;
+  g_assert_true (saved_in_store (&dob));
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "31/02/1980");
+
+  gtk_editable_set_text (date, "31/01/1980");
+  dob.expected = "1980-01-31";
+  g_assert_true (test_wait_until (saved_in_store, &dob));
+}
+
+/* Nothing typed is lost when the person changes or the window closes before the pause. */
+static void
+test_flush_on_switch_and_close (Fixture *f, gconstpointer data)
+{
+  Saved family = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "family-name", "Khan-Ali" };
+  Saved phone = { f->store, cp_record_get_id (CP_RECORD (f->bob)), "phone", "01632 960000" };
+
+  select_amina (f);
+  gtk_editable_set_text (field (f, "Family name"), "Khan-Ali");
+  g_assert_true (cp_person_page_has_pending (f->window->person_page));
+  g_assert_false (saved_in_store (&family));
+  cp_window_show_person (f->window, phone.id);
+  g_assert_true (saved_in_store (&family));
+
+  gtk_editable_set_text (field (f, "Phone"), "01632 960000");
+  g_assert_false (saved_in_store (&phone));
+  gtk_window_close (GTK_WINDOW (f->window));
+  g_assert_true (saved_in_store (&phone));
+}
+
+static gboolean
+needs_flag_shown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_LABEL,
+                                       "label", "Communication needs: Easy Read");
+  return label != NULL && gtk_widget_is_visible (label);
+}
+
+/* Communication needs are flagged in words beside an icon, once saved. */
+static void
+test_needs_flag (Fixture *f, gconstpointer data)
+{
+  Saved needs = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "communication-needs", "Easy Read" };
+
+  select_amina (f);
+  g_assert_false (needs_flag_shown (f));
+  gtk_editable_set_text (field (f, "Communication needs"), "Easy Read");
+  g_assert_true (test_wait_until (saved_in_store, &needs));
+  g_assert_true (test_wait_until (needs_flag_shown, f));
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Delete asks first; cancelling keeps the person, confirming tombstones them. */
+static void
+test_delete (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  g_autoptr(CpRecord) stored = NULL;
+
+  select_amina (f);
+  button = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_BUTTON, "label", "Delete Person…");
+  g_assert_nonnull (button);
+
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PERSON, NULL), ==, 3);
+
+  test_settle ();
+  g_assert_null (find_dialog ());
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PERSON, NULL), ==, 2);
+  stored = cp_store_load (f->store, CP_TYPE_PERSON, cp_record_get_id (CP_RECORD (f->amina)), NULL);
+  g_assert_true (cp_record_get_deleted (stored));
+  g_assert_null (cp_person_page_get_person_id (f->window->person_page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->content_stack), ==, "none");
+}
+
+static gboolean
+welcome_shown (gpointer data)
+{
+  Fixture *f = data;
+  return g_strcmp0 (gtk_stack_get_visible_child_name (f->window->main_stack), "welcome") == 0;
+}
+
+static void
+test_empty_state (Fixture *f, gconstpointer data)
+{
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  g_assert_true (welcome_shown (f));
+  g_assert_nonnull (test_find_widget (GTK_WIDGET (f->window->main_stack), ADW_TYPE_STATUS_PAGE,
+                                      "title", "Welcome to Coplan"));
+
+  /* Adding the first person leaves the welcome page and shows them. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "add-person", NULL);
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PERSON, NULL), ==, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->main_stack), ==, "caseload");
+  g_assert_cmpstr (cp_person_page_get_title (f->window->person_page), ==, "New person");
+  g_assert_nonnull (cp_person_page_get_person_id (f->window->person_page));
+}
+
+int
+main (int argc, char *argv[])
+{
+  data_dir = test_gui_init (&argc, &argv);
+
+  g_test_add ("/window/list-and-search", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_list_and_search, fixture_tear_down);
+  g_test_add ("/window/edit-saves", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_edit_saves, fixture_tear_down);
+  g_test_add ("/window/bad-nhs-number", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_bad_nhs_number_not_saved, fixture_tear_down);
+  g_test_add ("/window/bad-date", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_bad_date_not_saved, fixture_tear_down);
+  g_test_add ("/window/flush-on-switch-and-close", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_flush_on_switch_and_close, fixture_tear_down);
+  g_test_add ("/window/needs-flag", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_needs_flag, fixture_tear_down);
+  g_test_add ("/window/delete", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/window/empty-state", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_empty_state, fixture_tear_down);
+  return g_test_run ();
+}

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "cp-backup.h"
 #include "cp-schema.h"
 #include "cp-store.h"
@@ -44,12 +46,12 @@ sync_path (const char *path, gboolean is_dir, GError **error)
   int saved;
 
   if (fd < 0)
-    return set_errno_error (error, errno, "Could not open", path);
+    return set_errno_error (error, errno, _("Could not open"), path);
   if (fsync (fd) != 0)
     {
       saved = errno;
       close (fd);
-      return set_errno_error (error, saved, "Could not write to disk", path);
+      return set_errno_error (error, saved, _("Could not write to disk"), path);
     }
   close (fd);
   return TRUE;
@@ -67,7 +69,7 @@ static gboolean
 make_private (const char *path, GError **error)
 {
   if (g_chmod (path, 0600) != 0)
-    return set_errno_error (error, errno, "Could not make private", path);
+    return set_errno_error (error, errno, _("Could not make private"), path);
   return TRUE;
 }
 
@@ -85,17 +87,17 @@ rename_no_replace (const char *from, const char *to, GError **error)
   if (errno == EEXIST)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "“%s” already exists; Coplan will not overwrite it.", to);
+                   _("“%s” already exists; Coplan will not overwrite it."), to);
       return FALSE;
     }
   if (g_file_test (to, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "“%s” already exists; Coplan will not overwrite it.", to);
+                   _("“%s” already exists; Coplan will not overwrite it."), to);
       return FALSE;
     }
   if (g_rename (from, to) != 0)
-    return set_errno_error (error, errno, "Could not rename to", to);
+    return set_errno_error (error, errno, _("Could not rename to"), to);
   return TRUE;
 }
 
@@ -107,7 +109,7 @@ create_private_exclusive (const char *path, GError **error)
   int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
   if (fd < 0)
-    set_errno_error (error, errno, "Could not create", path);
+    set_errno_error (error, errno, _("Could not create"), path);
   return fd;
 }
 
@@ -137,7 +139,7 @@ copy_file_synced (const char *from, const char *to, GError **error)
   int saved = 0;
 
   if (in < 0)
-    return set_errno_error (error, errno, "Could not open", from);
+    return set_errno_error (error, errno, _("Could not open"), from);
   out = create_private_exclusive (to, error);
   if (out < 0)
     {
@@ -166,7 +168,7 @@ copy_file_synced (const char *from, const char *to, GError **error)
   if (saved != 0)
     {
       g_unlink (to);
-      return set_errno_error (error, saved, "Could not copy to", to);
+      return set_errno_error (error, saved, _("Could not copy to"), to);
     }
   return TRUE;
 }
@@ -191,8 +193,8 @@ static gboolean
 set_damaged_error (GError **error, const char *path, const char *detail)
 {
   g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-               "Coplan's data file is damaged. “%s” failed its health check (%s). "
-               "Restore it from a backup.", path, detail);
+               _("Coplan's data file is damaged. “%s” failed its health check (%s). "
+               "Restore it from a backup."), path, detail);
   return FALSE;
 }
 
@@ -218,7 +220,7 @@ open_read_only (const char *path, GError **error)
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
-                   "There is no database at “%s”.", path);
+                   _("There is no database at “%s”."), path);
       return NULL;
     }
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
@@ -273,7 +275,7 @@ vacuum_into (const char *db_path, const char *target, GError **error)
   if (g_error_matches (local_error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT))
     return set_damaged_error (error, db_path, local_error->message);
   g_set_error (error, CP_STORE_ERROR, local_error->code,
-               "Could not back up “%s”: %s", db_path, local_error->message);
+               _("Could not back up “%s”: %s"), db_path, local_error->message);
   return FALSE;
 }
 
@@ -297,7 +299,7 @@ cp_backup_write (const char *db_path, const char *backup_path, GError **error)
   if (g_file_test (backup_path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   "“%s” already exists; Coplan will not overwrite it.", backup_path);
+                   _("“%s” already exists; Coplan will not overwrite it."), backup_path);
       return FALSE;
     }
   partial = g_strconcat (backup_path, ".partial", NULL);
@@ -477,7 +479,7 @@ cp_backup_rotate (const char *db_path, GError **error)
   folder = cp_backup_folder (db_path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
-      set_errno_error (error, errno, "Could not create the folder", folder);
+      set_errno_error (error, errno, _("Could not create the folder"), folder);
       return NULL;
     }
   path = new_backup_path (db_path, folder);
@@ -546,7 +548,7 @@ cp_backup_check (const char *db_path, gboolean thorough, GError **error)
     g_propagate_error (error, g_steal_pointer (&local_error));
   else
     g_set_error (error, CP_STORE_ERROR, local_error->code,
-                 "Could not check “%s”: %s", db_path, local_error->message);
+                 _("Could not check “%s”: %s"), db_path, local_error->message);
   return FALSE;
 }
 
@@ -562,15 +564,15 @@ lock_database (const char *db_path, GError **error)
 
   if (fd < 0)
     {
-      set_errno_error (error, errno, "Could not open", lock_path);
+      set_errno_error (error, errno, _("Could not open"), lock_path);
       return -1;
     }
   if (flock (fd, LOCK_EX | LOCK_NB) != 0)
     {
       close (fd);
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
-                   "“%s” is still open in Coplan. Nothing was changed; close it "
-                   "before restoring a backup.", db_path);
+                   _("“%s” is still open in Coplan. Nothing was changed; close it "
+                   "before restoring a backup."), db_path);
       return -1;
     }
   return fd;
@@ -660,15 +662,15 @@ check_backup_is_coplan (const char *backup_path, GError **error)
   if (version > (gint64) cp_schema_latest_version ())
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_TOO_NEW,
-                   "The backup “%s” was written by a newer version of Coplan. "
-                   "Nothing was changed; update Coplan to restore it.", backup_path);
+                   _("The backup “%s” was written by a newer version of Coplan. "
+                   "Nothing was changed; update Coplan to restore it."), backup_path);
       return FALSE;
     }
   if (version <= 0)
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                   "“%s” is not a Coplan backup. Nothing was changed; "
-                   "choose another backup.", backup_path);
+                   _("“%s” is not a Coplan backup. Nothing was changed; "
+                   "choose another backup."), backup_path);
       return FALSE;
     }
   return TRUE;
@@ -683,14 +685,14 @@ check_backup_usable (const char *backup_path, GError **error)
     return check_backup_is_coplan (backup_path, error);
   if (g_error_matches (local_error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT))
     g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_CORRUPT,
-                 "The backup “%s” is damaged (%s). Nothing was changed; "
-                 "choose another backup.", backup_path, local_error->message);
+                 _("The backup “%s” is damaged (%s). Nothing was changed; "
+                 "choose another backup."), backup_path, local_error->message);
   else if (!g_file_test (backup_path, G_FILE_TEST_EXISTS))
     g_set_error (error, local_error->domain, local_error->code,
-                 "There is no backup at “%s”. Nothing was changed.", backup_path);
+                 _("There is no backup at “%s”. Nothing was changed."), backup_path);
   else
     g_set_error (error, local_error->domain, local_error->code,
-                 "The backup “%s” could not be read (%s). Nothing was changed.",
+                 _("The backup “%s” could not be read (%s). Nothing was changed."),
                  backup_path, local_error->message);
   return FALSE;
 }
@@ -706,7 +708,7 @@ swap_in_copy (const char *db_path, const char *copy, GError **error)
     return FALSE;
   if (g_rename (copy, db_path) != 0)
     {
-      set_errno_error (error, errno, "Could not put the backup in place at", db_path);
+      set_errno_error (error, errno, _("Could not put the backup in place at"), db_path);
       undo_move_aside (db_path, damaged, G_N_ELEMENTS (db_suffixes));
       return FALSE;
     }
@@ -719,7 +721,7 @@ prepare_db_folder (const char *db_path, GError **error)
   g_autofree char *dir = g_path_get_dirname (db_path);
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
-    return set_errno_error (error, errno, "Could not create the folder", dir);
+    return set_errno_error (error, errno, _("Could not create the folder"), dir);
   return TRUE;
 }
 

@@ -15,6 +15,7 @@ struct _CpApplication
 
   char           *db_path;
   gboolean        benchmark;
+  gboolean        health_started;
   gint64          started_at;
   GSettings      *settings;
   CpStore        *store;

@@ -467,6 +467,35 @@ prune_backups (const char *db_path, const char *just_written)
     }
 }
 
+/* A backup cut short (Coplan quit or lost power while writing it) leaves
+ * its .partial file behind. One older than an hour is not being written
+ * by anyone any more; only our own names are touched. */
+#define ABANDONED_AFTER_SECONDS (60 * 60)
+
+static void
+remove_abandoned_partials (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *backup_name = NULL;
+      g_autofree char *path = NULL;
+      GStatBuf info;
+
+      if (!g_str_has_suffix (name, ".partial"))
+        continue;
+      backup_name = g_strndup (name, strlen (name) - strlen (".partial"));
+      path = g_build_filename (folder, name, NULL);
+      if (parse_backup_name (backup_name, NULL, NULL) &&
+          g_lstat (path, &info) == 0 && S_ISREG (info.st_mode) &&
+          now - info.st_mtime > ABANDONED_AFTER_SECONDS)
+        g_unlink (path);
+    }
+}
+
 char *
 cp_backup_rotate (const char *db_path, GError **error)
 {
@@ -486,6 +515,7 @@ cp_backup_rotate (const char *db_path, GError **error)
   if (!cp_backup_write (db_path, path, error))
     return NULL;
   prune_backups (db_path, path);
+  remove_abandoned_partials (folder);
   return g_steal_pointer (&path);
 }
 

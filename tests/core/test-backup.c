@@ -1,6 +1,7 @@
 /* test-backup.c — backups, rotation, health checks and restore
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <utime.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -278,6 +279,38 @@ test_rotate_keeps_newest (void)
     }
   g_assert_cmpuint (count_names_with_prefix (folder, ""), ==,
                     CP_BACKUP_KEEP + G_N_ELEMENTS (unrelated));
+}
+
+/* A backup cut short leaves a .partial file: an old one is cleared by the
+ * next rotation; a fresh one (perhaps still being written) and files
+ * that are not ours are left alone. */
+static void
+test_rotate_clears_abandoned_partials (void)
+{
+  g_autofree char *dir = cp_test_make_dir ("partials");
+  g_autofree char *db_path = g_build_filename (dir, "coplan.db", NULL);
+  g_autofree char *folder = cp_backup_folder (db_path);
+  g_autofree char *old_partial = g_build_filename (folder, "coplan-20200101-000000.db.partial", NULL);
+  g_autofree char *fresh_partial = g_build_filename (folder, "coplan-20300101-000000.db.partial", NULL);
+  g_autofree char *foreign = g_build_filename (folder, "notes.db.partial", NULL);
+  g_autoptr(CpStore) store = open_store_with_people (db_path, 0, NULL);
+  g_autofree char *made = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf two_hours_ago = { .actime = time (NULL) - 7200, .modtime = time (NULL) - 7200 };
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  write_text_file (old_partial, "half a backup");
+  write_text_file (fresh_partial, "a backup being written");
+  write_text_file (foreign, "not ours");
+  g_assert_cmpint (g_utime (old_partial, &two_hours_ago), ==, 0);
+  g_assert_cmpint (g_utime (foreign, &two_hours_ago), ==, 0);
+
+  made = cp_backup_rotate (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (made);
+  g_assert_false (g_file_test (old_partial, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_partial, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -569,6 +602,7 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/write/missing-database", test_write_missing_database);
   g_test_add_func ("/backup/write/while-app-writes", test_write_while_app_writes);
   g_test_add_func ("/backup/rotate/keeps-newest", test_rotate_keeps_newest);
+  g_test_add_func ("/backup/rotate/clears-abandoned-partials", test_rotate_clears_abandoned_partials);
   g_test_add_func ("/backup/list/empty", test_list_empty);
   g_test_add_func ("/backup/check/good", test_check_good);
   g_test_add_func ("/backup/check/damaged-pages", test_check_damaged_pages);

@@ -16,7 +16,7 @@ PACKAGES="gcc pkg-config meson ninja-build gettext \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
   libsqlite3-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev \
   desktop-file-utils appstream \
-  xvfb xauth dbus dbus-x11 at-spi2-core fonts-cantarell adwaita-icon-theme"
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi fonts-cantarell adwaita-icon-theme"
 
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi

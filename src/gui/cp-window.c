@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-application.h"
+#include "cp-person-fields.h"
 #include "cp-person-row.h"
 #include "cp-window-private.h"
 
@@ -35,6 +36,26 @@ setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
   gtk_list_item_set_child (item, cp_person_row_new ());
 }
 
+/* GTK 4.8 gives list items no name of their own, so a screen reader
+ * moving through the caseload would hear nothing: name the item the row
+ * sits in after the person, with the words the row shows. */
+static void
+name_list_item (CpPersonRow *row, CpPerson *person, const char *name)
+{
+  GtkWidget *item_widget = gtk_widget_get_parent (GTK_WIDGET (row));
+  g_autofree char *detail = cp_person_row_dup_detail (person);
+  g_autofree char *label = NULL;
+
+  if (item_widget == NULL)
+    return;
+  label = cp_person_has_communication_needs (person)
+    /* Translators: a person in the caseload list: name, NHS number, and a flag */
+    ? g_strdup_printf (_("%s, %s, has communication needs"), name, detail)
+    : g_strdup_printf (_("%s, %s"), name, detail);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (item_widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
 static void
 bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
@@ -44,7 +65,12 @@ bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data
 
   cp_person_row_set_person (row, person);
   if (name != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    {
+      g_autofree char *shown = cp_person_field_display_name (name);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
+      name_list_item (row, person, shown);
+    }
 }
 
 /* Welcome when nobody is stored yet; "No one matches" when a search finds no one. */

@@ -12,60 +12,22 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 
-import pyatspi
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_helpers import (find_app, make_demo, people_items, test_environment,  # noqa: E402
+                           wait_for, walk)
 
 INTERACTIVE = {"push button", "toggle button", "check box", "text", "entry",
                "menu button", "switch", "radio button", "combo box"}
-
-
-def wait_for(predicate, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    return None
-
-
-def find_app(pid):
-    for app in pyatspi.Registry.getDesktop(0):
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except Exception:
-            continue
-    return None
-
-
-def walk(node):
-    try:
-        children = list(node)
-    except Exception:
-        return
-    yield node
-    for child in children:
-        yield from walk(child)
-
-
-def people_items(app):
-    for node in walk(app):
-        if node.getRoleName() == "list" and node.name == "People":
-            return [item for item in node if item.getRoleName() == "list item"]
-    return []
 
 
 def main():
     coplan, cli = sys.argv[1], sys.argv[2]
     failures = []
     with tempfile.TemporaryDirectory(prefix="coplan-a11y-") as home:
-        env = dict(os.environ, XDG_DATA_HOME=home, GSETTINGS_BACKEND="memory")
-        env.pop("GTK_A11Y", None)
+        env = test_environment(home)
         db = os.path.join(home, "coplan", "coplan.db")
-        subprocess.run([cli, "--db", db, "demo", "--people", "12", "--payments", "200",
-                        "--seed", "3"], env=env, check=True, stdout=subprocess.DEVNULL)
+        make_demo(cli, db, env)
         app_process = subprocess.Popen([coplan, "--db", db], env=env)
         try:
             app = wait_for(lambda: find_app(app_process.pid))

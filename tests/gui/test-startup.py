@@ -1,0 +1,110 @@
+#!/usr/bin/python3
+"""Coplan's start-up when something is wrong, driven through AT-SPI.
+
+1. A damaged data file: Coplan says so in plain words, offers the latest
+   backup, and after "Restore Latest Backup" shows the caseload again with
+   the damaged file kept beside it.
+2. A second Coplan on a file the first is using: it says the file is in
+   use instead of becoming a second writer.
+
+usage: test-startup.py PATH-TO-coplan PATH-TO-coplan-cli
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_helpers import (find, find_app, make_demo, people_items, press,  # noqa: E402
+                           test_environment, wait_for)
+
+
+def start(coplan, db, env):
+    process = subprocess.Popen([coplan, "--db", db], env=env)
+    app = wait_for(lambda: find_app(process.pid))
+    return process, app
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def damage(db):
+    """Overwrites the header: SQLite no longer recognises the file."""
+    with open(db, "r+b") as f:
+        f.write(b"this is no longer a database " * 4)
+
+
+def check_damaged_file_is_restored(coplan, cli, home, env, failures):
+    db = os.path.join(home, "damaged", "coplan.db")
+    make_demo(cli, db, env)
+    backups = os.path.join(os.path.dirname(db), "backups")
+    os.makedirs(backups, mode=0o700)
+    subprocess.run([cli, "--db", db, "backup", os.path.join(backups, "coplan-20261101-090000.db")],
+                   env=env, check=True, stdout=subprocess.DEVNULL)
+    damage(db)
+
+    process, app = start(coplan, db, env)
+    try:
+        if app is None:
+            failures.append("Coplan did not start on a damaged file")
+            return
+        heading = wait_for(lambda: find(app, "label", contains="data file is damaged"))
+        # libadwaita 1.2 names a dialog's response buttons "_Label Label".
+        restore = wait_for(lambda: find(app, "push button", contains="Restore Latest Backup"))
+        if heading is None or restore is None:
+            failures.append("no plain-words offer to restore the damaged file")
+            return
+        press(restore)
+        items = wait_for(lambda: people_items(app))
+        if not items or len(items) != 12:
+            failures.append(f"after restoring, the caseload shows {len(items or [])} people, not 12")
+        kept = glob.glob(db + ".damaged-*")
+        if not any(not k.endswith(("-wal", "-shm")) for k in kept):
+            failures.append("the damaged file was not kept beside the restored one")
+        print(f"damaged file: restored {len(items or [])} people, kept {os.path.basename(kept[0]) if kept else 'nothing'}")
+    finally:
+        stop(process)
+
+
+def check_second_coplan_is_refused(coplan, cli, home, env, failures):
+    db = os.path.join(home, "busy", "coplan.db")
+    make_demo(cli, db, env)
+    first, first_app = start(coplan, db, env)
+    second = None
+    try:
+        if first_app is None or not wait_for(lambda: people_items(first_app)):
+            failures.append("the first Coplan did not show its caseload")
+            return
+        second, second_app = start(coplan, db, env)
+        message = second_app and wait_for(lambda: find(second_app, "label", contains="Another Coplan"))
+        if not message:
+            failures.append("a second Coplan on the same file did not say the file is in use")
+        else:
+            print(f"second Coplan: {message.name!r}")
+    finally:
+        if second is not None:
+            stop(second)
+        stop(first)
+
+
+def main():
+    coplan, cli = sys.argv[1], sys.argv[2]
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="coplan-startup-") as home:
+        env = test_environment(home)
+        check_damaged_file_is_restored(coplan, cli, home, env, failures)
+        check_second_coplan_is_refused(coplan, cli, home, env, failures)
+    for failure in failures:
+        print("FAIL:", failure)
+    print(f"{2 - min(2, len(failures))} passed, {min(2, len(failures))} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -4,7 +4,9 @@
 1. A damaged data file: Coplan says so in plain words, offers the latest
    backup, and after "Restore Latest Backup" shows the caseload again with
    the damaged file kept beside it.
-2. A second Coplan on a file the first is using: it says the file is in
+2. Damage deep inside a file that still opens: the start-up health check
+   (quick_check, after the first frame) finds it and makes the same offer.
+3. A second Coplan on a file the first is using: it says the file is in
    use instead of becoming a second writer.
 
 usage: test-startup.py PATH-TO-coplan PATH-TO-coplan-cli
@@ -34,15 +36,26 @@ def stop(process):
         process.kill()
 
 
-def damage(db):
+def damage_header(db):
     """Overwrites the header: SQLite no longer recognises the file."""
     with open(db, "r+b") as f:
         f.write(b"this is no longer a database " * 4)
 
 
-def check_damaged_file_is_restored(coplan, cli, home, env, failures):
-    db = os.path.join(home, "damaged", "coplan.db")
-    make_demo(cli, db, env)
+def damage_inside(db):
+    """Overwrites pages near the end (payments, not people), leaving the
+    header and schema intact so the file still opens."""
+    page = 4096
+    pages = os.path.getsize(db) // page
+    with open(db, "r+b") as f:
+        for number in range(pages * 3 // 4, pages - 1, 3):
+            f.seek(number * page)
+            f.write(bytes((number * 37 + i * 11) % 256 for i in range(page)))
+
+
+def check_damaged_file_is_restored(coplan, cli, home, env, failures, name, damage, payments):
+    db = os.path.join(home, name, "coplan.db")
+    make_demo(cli, db, env, payments=payments)
     backups = os.path.join(os.path.dirname(db), "backups")
     os.makedirs(backups, mode=0o700)
     subprocess.run([cli, "--db", db, "backup", os.path.join(backups, "coplan-20261101-090000.db")],
@@ -52,22 +65,22 @@ def check_damaged_file_is_restored(coplan, cli, home, env, failures):
     process, app = start(coplan, db, env)
     try:
         if app is None:
-            failures.append("Coplan did not start on a damaged file")
+            failures.append(f"{name}: Coplan did not start on a damaged file")
             return
         heading = wait_for(lambda: find(app, "label", contains="data file is damaged"))
         # libadwaita 1.2 names a dialog's response buttons "_Label Label".
         restore = wait_for(lambda: find(app, "push button", contains="Restore Latest Backup"))
         if heading is None or restore is None:
-            failures.append("no plain-words offer to restore the damaged file")
+            failures.append(f"{name}: no plain-words offer to restore the damaged file")
             return
         press(restore)
         items = wait_for(lambda: people_items(app))
         if not items or len(items) != 12:
-            failures.append(f"after restoring, the caseload shows {len(items or [])} people, not 12")
-        kept = glob.glob(db + ".damaged-*")
-        if not any(not k.endswith(("-wal", "-shm")) for k in kept):
-            failures.append("the damaged file was not kept beside the restored one")
-        print(f"damaged file: restored {len(items or [])} people, kept {os.path.basename(kept[0]) if kept else 'nothing'}")
+            failures.append(f"{name}: after restoring, the caseload shows {len(items or [])} people, not 12")
+        kept = [k for k in glob.glob(db + ".damaged-*") if not k.endswith(("-wal", "-shm"))]
+        if not kept:
+            failures.append(f"{name}: the damaged file was not kept beside the restored one")
+        print(f"{name}: restored {len(items or [])} people, kept {os.path.basename(kept[0]) if kept else 'nothing'}")
     finally:
         stop(process)
 
@@ -98,11 +111,14 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory(prefix="coplan-startup-") as home:
         env = test_environment(home)
-        check_damaged_file_is_restored(coplan, cli, home, env, failures)
+        check_damaged_file_is_restored(coplan, cli, home, env, failures,
+                                       "damaged header", damage_header, 200)
+        check_damaged_file_is_restored(coplan, cli, home, env, failures,
+                                       "damaged pages", damage_inside, 20000)
         check_second_coplan_is_refused(coplan, cli, home, env, failures)
     for failure in failures:
         print("FAIL:", failure)
-    print(f"{2 - min(2, len(failures))} passed, {min(2, len(failures))} failed")
+    print(f"{3 - min(3, len(failures))} passed, {min(3, len(failures))} failed")
     return 1 if failures else 0
 
 

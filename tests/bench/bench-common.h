@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "cp-test-tree.h"
+
 typedef struct
 {
   gboolean  finished;
@@ -98,30 +100,6 @@ bench_environ (const char *dir)
       env = g_environ_setenv (env, names[i], path, TRUE);
     }
   return env;
-}
-
-static inline void
-bench_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        bench_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static inline int

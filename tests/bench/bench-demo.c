@@ -41,7 +41,7 @@ main (int argc, char **argv)
 
     ms = bench_run (args, (const char *const *) env, 1800, &out, &error);
   }
-  bench_remove_tree (dir);
+  cp_test_remove_tree (dir);
   if (ms < 0)
     {
       g_printerr ("bench-demo: %s\n", error->message);

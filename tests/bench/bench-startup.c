@@ -98,7 +98,7 @@ clean_after_app (const char *db)
 {
   g_autofree char *backups = cp_backup_folder (db);
 
-  bench_remove_tree (backups);
+  cp_test_remove_tree (backups);
 }
 
 static double
@@ -221,7 +221,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   bench.env = startup_environ (bench.scratch, bench.gui);
   status = run_bench (&bench);
-  bench_remove_tree (bench.scratch);
+  cp_test_remove_tree (bench.scratch);
   g_free (bench.scratch);
   g_strfreev (bench.env);
   return status;

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "coplan-core.h"
+#include "cp-test-tree.h"
 
 static const char *cli_path;
 
@@ -38,30 +39,6 @@ run_clear (Run *run)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture *fixture, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -74,7 +51,7 @@ fixture_set_up (Fixture *fixture, gconstpointer data)
 static void
 fixture_tear_down (Fixture *fixture, gconstpointer data)
 {
-  remove_tree (fixture->dir);
+  cp_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
 }

@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include "cp-test-tree.h"
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -20,30 +22,6 @@ cp_test_init (int *argc, char ***argv)
 }
 
 /* Removes a folder and everything in it; a missing folder is fine. */
-static inline void
-cp_test_remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        cp_test_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
-}
-
 /* For suites that check $XDG_DATA_HOME itself: G_TEST_OPTION_ISOLATE_DIRS
  * points the variable at /dev/null, so set it to a fresh folder of our
  * own before GLib reads it. A g_test_trap_subprocess() child shares its

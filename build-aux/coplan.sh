@@ -59,7 +59,7 @@ summarise_tests() {
 
 run_tests() {
   status=0
-  GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x800x24" \
+  GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x800x24 -noreset" \
     dbus-run-session -- meson test -C "$BUILD_DIR" --print-errorlogs "$@" || status=$?
   summarise_tests
   return $status

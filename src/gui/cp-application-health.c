@@ -158,10 +158,24 @@ restore_latest_backup (CpApplication *self)
 }
 
 static void
+restore_idle_cb (gpointer data)
+{
+  CpApplication *self = data;
+
+  restore_latest_backup (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* The restore destroys the main window, and with it this dialog, which
+ * is still emitting "response": so it waits until the dialog is done. */
+static void
 damaged_response_cb (AdwMessageDialog *dialog, const char *response, CpApplication *self)
 {
   if (g_strcmp0 (response, "restore") == 0)
-    restore_latest_backup (self);
+    {
+      g_application_hold (G_APPLICATION (self));
+      g_idle_add_once (restore_idle_cb, self);
+    }
   else if (g_strcmp0 (response, "quit") == 0)
     g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
 }

@@ -1,6 +1,8 @@
 """Shared by the AT-SPI tests: start Coplan, find it on the bus, read its tree."""
 import os
+import re
 import subprocess
+import tempfile
 import time
 
 import pyatspi
@@ -76,3 +78,26 @@ def press(button):
             action.doAction(i)
             return
     action.doAction(0)
+
+
+class RunningApp:
+    """Coplan started on a database, its stderr kept so warnings can be checked."""
+
+    def __init__(self, coplan, db, env):
+        self.log = tempfile.TemporaryFile(mode="w+")
+        self.process = subprocess.Popen([coplan, "--db", db], env=env, stderr=self.log)
+        self.app = wait_for(lambda: find_app(self.process.pid))
+
+    def stop(self):
+        """Ends the app; returns the GLib warnings and criticals it printed."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.seek(0)
+        text = self.log.read()
+        self.log.close()
+        return [line for line in text.splitlines()
+                if re.search(r"-(CRITICAL|WARNING) \*\*", line)]

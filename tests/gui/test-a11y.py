@@ -9,12 +9,11 @@ into the search box through AT-SPI and checks the list narrows.
 usage: test-a11y.py PATH-TO-coplan PATH-TO-coplan-cli
 """
 import os
-import subprocess
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import (find_app, make_demo, people_items, test_environment,  # noqa: E402
+from atspi_helpers import (RunningApp, make_demo, people_items, test_environment,  # noqa: E402
                            wait_for, walk)
 
 INTERACTIVE = {"push button", "toggle button", "check box", "text", "entry",
@@ -28,9 +27,9 @@ def main():
         env = test_environment(home)
         db = os.path.join(home, "coplan", "coplan.db")
         make_demo(cli, db, env)
-        app_process = subprocess.Popen([coplan, "--db", db], env=env)
+        running = RunningApp(coplan, db, env)
         try:
-            app = wait_for(lambda: find_app(app_process.pid))
+            app = running.app
             if app is None:
                 print("FAIL: Coplan never appeared on the accessibility bus")
                 return 1
@@ -64,8 +63,7 @@ def main():
                 else:
                     print(f"search for {query!r} narrowed {before} people to {len(narrowed)}")
         finally:
-            app_process.terminate()
-            app_process.wait(timeout=10)
+            failures.extend(f"Coplan warned: {w}" for w in running.stop())
     for failure in failures:
         print("FAIL:", failure)
     print(f"{0 if failures else 1} passed, {1 if failures else 0} failed")

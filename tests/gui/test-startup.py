@@ -18,22 +18,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_helpers import (find, find_app, make_demo, people_items, press,  # noqa: E402
+from atspi_helpers import (RunningApp, find, make_demo, people_items, press,  # noqa: E402
                            test_environment, wait_for)
 
 
-def start(coplan, db, env):
-    process = subprocess.Popen([coplan, "--db", db], env=env)
-    app = wait_for(lambda: find_app(process.pid))
-    return process, app
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
+def stop(running, failures, name):
+    for warning in running.stop():
+        failures.append(f"{name}: Coplan warned: {warning}")
 
 
 def damage_header(db):
@@ -62,7 +53,8 @@ def check_damaged_file_is_restored(coplan, cli, home, env, failures, name, damag
                    env=env, check=True, stdout=subprocess.DEVNULL)
     damage(db)
 
-    process, app = start(coplan, db, env)
+    running = RunningApp(coplan, db, env)
+    app = running.app
     try:
         if app is None:
             failures.append(f"{name}: Coplan did not start on a damaged file")
@@ -82,28 +74,28 @@ def check_damaged_file_is_restored(coplan, cli, home, env, failures, name, damag
             failures.append(f"{name}: the damaged file was not kept beside the restored one")
         print(f"{name}: restored {len(items or [])} people, kept {os.path.basename(kept[0]) if kept else 'nothing'}")
     finally:
-        stop(process)
+        stop(running, failures, name)
 
 
 def check_second_coplan_is_refused(coplan, cli, home, env, failures):
     db = os.path.join(home, "busy", "coplan.db")
     make_demo(cli, db, env)
-    first, first_app = start(coplan, db, env)
+    first = RunningApp(coplan, db, env)
     second = None
     try:
-        if first_app is None or not wait_for(lambda: people_items(first_app)):
+        if first.app is None or not wait_for(lambda: people_items(first.app)):
             failures.append("the first Coplan did not show its caseload")
             return
-        second, second_app = start(coplan, db, env)
-        message = second_app and wait_for(lambda: find(second_app, "label", contains="Another Coplan"))
+        second = RunningApp(coplan, db, env)
+        message = second.app and wait_for(lambda: find(second.app, "label", contains="Another Coplan"))
         if not message:
             failures.append("a second Coplan on the same file did not say the file is in use")
         else:
             print(f"second Coplan: {message.name!r}")
     finally:
         if second is not None:
-            stop(second)
-        stop(first)
+            stop(second, failures, "second Coplan")
+        stop(first, failures, "first Coplan")
 
 
 def main():

@@ -28,6 +28,14 @@
 #define BACKUP_PREFIX "coplan-"
 #define BACKUP_SUFFIX ".db"
 
+/* The daily backup and "Back up now" run in worker threads and may
+ * overlap. Unserialised, both picked the same new name, one unlinked
+ * the other's .partial and both VACUUMed INTO one file ("table
+ * contributor already exists", or a mixed copy), and both pruned at
+ * once. One backup at a time in this process; recursive because
+ * cp_backup_rotate() calls cp_backup_write(). */
+static GRecMutex backup_lock;
+
 /* ---- small file helpers ------------------------------------------------ */
 
 static gboolean
@@ -303,11 +311,16 @@ cp_backup_write (const char *db_path, const char *backup_path, GError **error)
       return FALSE;
     }
   partial = g_strconcat (backup_path, ".partial", NULL);
-  /* Only an interrupted backup of ours leaves this name behind. */
+  g_rec_mutex_lock (&backup_lock);
+  /* Only an interrupted backup of ours leaves this name behind: with
+   * the lock held, no backup of this process is writing it now. */
   g_unlink (partial);
   fd = create_private_exclusive (partial, error);
   if (fd < 0)
-    return FALSE;
+    {
+      g_rec_mutex_unlock (&backup_lock);
+      return FALSE;
+    }
   close (fd);
 
   if (!vacuum_into (db_path, partial, error) ||
@@ -316,8 +329,10 @@ cp_backup_write (const char *db_path, const char *backup_path, GError **error)
       !rename_no_replace (partial, backup_path, error))
     {
       g_unlink (partial);
+      g_rec_mutex_unlock (&backup_lock);
       return FALSE;
     }
+  g_rec_mutex_unlock (&backup_lock);
   return sync_parent_dir (backup_path, error);
 }
 
@@ -511,11 +526,16 @@ cp_backup_rotate (const char *db_path, GError **error)
       set_errno_error (error, errno, _("Could not create the folder"), folder);
       return NULL;
     }
+  g_rec_mutex_lock (&backup_lock);
   path = new_backup_path (db_path, folder);
   if (!cp_backup_write (db_path, path, error))
-    return NULL;
+    {
+      g_rec_mutex_unlock (&backup_lock);
+      return NULL;
+    }
   prune_backups (db_path, path);
   remove_abandoned_partials (folder);
+  g_rec_mutex_unlock (&backup_lock);
   return g_steal_pointer (&path);
 }
 

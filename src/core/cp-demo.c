@@ -519,6 +519,9 @@ typedef struct
   const CpDemoOptions *options;
   GDate                today;
   guint64              batch_rows;
+  /* Whether the batch transaction is open: a failed commit has already
+   * rolled it back, and a failed begin never opened it. */
+  gboolean             in_batch;
   /* NHS numbers handed out so far: each person gets their own. */
   GHashTable          *nhs_numbers;
   char                *worker_ids[G_N_ELEMENTS (workers)];
@@ -726,7 +729,11 @@ demo_count_row (Demo *demo, GError **error)
   if (++demo->batch_rows < BATCH_ROWS)
     return TRUE;
   demo->batch_rows = 0;
-  return cp_store_commit (demo->store, error) && cp_store_begin (demo->store, error);
+  demo->in_batch = FALSE;
+  if (!cp_store_commit (demo->store, error) || !cp_store_begin (demo->store, error))
+    return FALSE;
+  demo->in_batch = TRUE;
+  return TRUE;
 }
 
 /* Stores @record and drops the caller's reference. */
@@ -2155,8 +2162,10 @@ cp_demo_generate (CpStore *store, const CpDemoOptions *options, GError **error)
   allocate_payments (&demo);
   saved = speed_up (store);
 
-  ok = cp_store_begin (store, error);
-  if (ok && !(ok = generate_all (&demo, error)))
+  ok = demo.in_batch = cp_store_begin (store, error);
+  /* Only a batch still open is ours to undo: rolling back at the wrong
+   * level would undo a caller's transaction. */
+  if (ok && !(ok = generate_all (&demo, error)) && demo.in_batch)
     cp_store_rollback (store);
   ok = ok && cp_store_commit (store, error);
   apply_pragmas (store, &saved);

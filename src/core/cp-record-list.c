@@ -8,10 +8,16 @@
  */
 #define G_LOG_DOMAIN "cp-record-list"
 
+#include <string.h>
+
 #include "cp-record-list.h"
 
 #define PAGE_SIZE 64
 #define MAX_CACHED_PAGES 16
+/* Search words beyond this are ignored (each is one more LIKE). */
+#define MAX_SEARCH_TERMS 8
+/* Bound parameters: ?1 the parent, ?2 the offset, ?3… the search words. */
+#define FIRST_TERM_PARAM 3
 
 struct _CpRecordList
 {
@@ -21,6 +27,8 @@ struct _CpRecordList
   GType       item_type;
   char       *parent_id;
   char       *search;
+  /* The search split into words, each matched on its own. */
+  GStrv       terms;
   guint       n_items;
   /* page number → GPtrArray of records, and the use order for eviction */
   GHashTable *pages;
@@ -43,8 +51,8 @@ item_class (CpRecordList *self)
   return CP_RECORD_CLASS (g_type_class_peek (self->item_type));
 }
 
-/* "WHERE deleted = 0 AND parent = ?1 AND search LIKE ?2": only names
- * from code go into the text; values are bound by bind_filter(). */
+/* "WHERE deleted = 0 AND parent = ?1 AND search LIKE ?3 AND …": only
+ * names from code go into the text; values are bound by bind_filter(). */
 static char *
 filter_sql (CpRecordList *self)
 {
@@ -53,10 +61,51 @@ filter_sql (CpRecordList *self)
 
   if (self->parent_id != NULL && klass->parent_column != NULL)
     g_string_append_printf (sql, " AND %s = ?1", klass->parent_column);
-  if (self->search != NULL && klass->search_expression != NULL)
-    g_string_append_printf (sql, " AND (%s) LIKE '%%' || ?2 || '%%' ESCAPE '\\'",
-                            klass->search_expression);
+  /* cp_fold() (cp-store.c) ignores case beyond ASCII, as LIKE does not. */
+  for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
+    g_string_append_printf (sql, " AND cp_fold (%s) LIKE '%%' || ?%u || '%%' ESCAPE '\\'",
+                            klass->search_expression, FIRST_TERM_PARAM + i);
   return g_string_free (sql, FALSE);
+}
+
+/* What is typed is matched word by word, so "Sam Patel" finds the person
+ * the list shows by that name even though the stored given name is
+ * Samantha. Digits with spaces or hyphens ("943 476 5919", as NHS
+ * numbers are printed) are one number, matched without them. */
+static GStrv
+split_search (const char *search)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+  guint n = 0;
+
+  if (search == NULL)
+    return NULL;
+  if (strspn (search, "0123456789 -") == strlen (search) && strpbrk (search, "0123456789") != NULL)
+    {
+      g_autofree char *digits = g_strdup (search);
+      char *out = digits;
+
+      for (const char *p = search; *p; p++)
+        if (g_ascii_isdigit (*p))
+          *out++ = *p;
+      *out = '\0';
+      if (*digits != '\0')
+        g_strv_builder_add (builder, digits);
+      return g_strv_builder_end (builder);
+    }
+  words = g_strsplit_set (search, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL && n < MAX_SEARCH_TERMS; i++)
+    if (*words[i] != '\0')
+      {
+        /* Folded as cp_fold() folds the rows. */
+        g_autofree char *folded = g_utf8_casefold (words[i], -1);
+        g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+        g_strv_builder_add (builder, composed ? composed : folded);
+        n++;
+      }
+  return g_strv_builder_end (builder);
 }
 
 static char *
@@ -74,16 +123,17 @@ escape_like (const char *text)
 }
 
 static void
-bind_filter (CpRecordList *self, sqlite3_stmt *stmt, char **escaped_out)
+bind_filter (CpRecordList *self, sqlite3_stmt *stmt)
 {
   CpRecordClass *klass = item_class (self);
 
   if (self->parent_id != NULL && klass->parent_column != NULL)
     sqlite3_bind_text (stmt, 1, self->parent_id, -1, SQLITE_TRANSIENT);
-  if (self->search != NULL && klass->search_expression != NULL)
+  for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
     {
-      *escaped_out = escape_like (self->search);
-      sqlite3_bind_text (stmt, 2, *escaped_out, -1, SQLITE_TRANSIENT);
+      g_autofree char *escaped = escape_like (self->terms[i]);
+
+      sqlite3_bind_text (stmt, (int) (FIRST_TERM_PARAM + i), escaped, -1, SQLITE_TRANSIENT);
     }
 }
 
@@ -92,13 +142,12 @@ count_rows (CpRecordList *self)
 {
   g_autofree char *where = filter_sql (self);
   g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s %s", item_class (self)->table, where);
-  g_autofree char *escaped = NULL;
   sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
   guint count = 0;
 
   if (stmt == NULL)
     return 0;
-  bind_filter (self, stmt, &escaped);
+  bind_filter (self, stmt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     count = (guint) sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -111,17 +160,16 @@ fetch_page (CpRecordList *self, guint page)
   CpRecordClass *klass = item_class (self);
   g_autofree char *columns = cp_store_select_columns (self->item_type);
   g_autofree char *where = filter_sql (self);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s ORDER BY %s, id LIMIT %d OFFSET ?3",
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s ORDER BY %s, id LIMIT %d OFFSET ?2",
                                           columns, klass->table, where,
                                           klass->order_by ? klass->order_by : "created_at", PAGE_SIZE);
-  g_autofree char *escaped = NULL;
   sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (stmt == NULL)
     return rows;
-  bind_filter (self, stmt, &escaped);
-  sqlite3_bind_int64 (stmt, 3, (gint64) page * PAGE_SIZE);
+  bind_filter (self, stmt);
+  sqlite3_bind_int64 (stmt, 2, (gint64) page * PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, cp_store_record_from_row (self->store, self->item_type, stmt));
   sqlite3_reset (stmt);
@@ -240,6 +288,7 @@ cp_record_list_finalize (GObject *object)
 
   g_free (self->parent_id);
   g_free (self->search);
+  g_strfreev (self->terms);
   g_hash_table_unref (self->pages);
   g_queue_free (self->page_order);
   G_OBJECT_CLASS (cp_record_list_parent_class)->finalize (object);
@@ -340,6 +389,9 @@ cp_record_list_set_search (CpRecordList *self, const char *search)
     return;
   g_free (self->search);
   self->search = g_steal_pointer (&trimmed);
+  g_clear_pointer (&self->terms, g_strfreev);
+  if (item_class (self)->search_expression != NULL)
+    self->terms = split_search (self->search);
   cp_record_list_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }

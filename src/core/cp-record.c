@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-date.h"
+#include "cp-money.h"
 #include "cp-record.h"
 #include "cp-store.h"
 
@@ -279,10 +280,47 @@ validate_dates (CpRecord *self, GError **error)
       if (!cp_record_param_is_date (pspec))
         continue;
       text = g_value_get_string (&values_of (self)[pspec->param_id]);
+      /* "" is no date. Stored as such it slipped past NOT NULL on
+       * required dates (a payment's paid_on) and read as a real, very
+       * early date in queries that take NULL as open-ended. */
+      if (text != NULL && *text == '\0')
+        {
+          g_object_set (self, pspec->name, NULL, NULL);
+          continue;
+        }
       if (!cp_date_iso_is_valid (text, &date_error))
         {
           g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
                        _("“%s” is not a valid date: %s"), text, date_error->message);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Money ("…-pence" columns) is held to what cp-money accepts from a
+ * person, for every entity: an importer or the CLI could otherwise store
+ * G_MAXINT64 pence, and SQLite's sum() over the plan then fails with
+ * "integer overflow" every time the budget is shown. */
+static gboolean
+validate_money (CpRecord *self, GError **error)
+{
+  GPtrArray *columns = columns_of_class (G_OBJECT_GET_CLASS (self));
+
+  for (guint i = 0; columns && i < columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (columns, i);
+      gint64 pence;
+
+      if (pspec->value_type != G_TYPE_INT64 || !g_str_has_suffix (pspec->name, "-pence"))
+        continue;
+      pence = g_value_get_int64 (&values_of (self)[pspec->param_id]);
+      if (pence > CP_MONEY_MAX_PENCE || pence < -CP_MONEY_MAX_PENCE)
+        {
+          g_autofree char *most = cp_money_format (CP_MONEY_MAX_PENCE);
+
+          g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                       _("This amount is too large: the most Coplan accepts is %s."), most);
           return FALSE;
         }
     }
@@ -296,7 +334,7 @@ cp_record_validate (CpRecord *self, GError **error)
 
   g_return_val_if_fail (CP_IS_RECORD (self), FALSE);
   klass = CP_RECORD_GET_CLASS (self);
-  if (!validate_dates (self, error))
+  if (!validate_dates (self, error) || !validate_money (self, error))
     return FALSE;
   return klass->validate == NULL || klass->validate (self, error);
 }

@@ -28,7 +28,9 @@ struct _CpStore
   int         lock_fd;
   gboolean    read_only;
   guint       transaction_depth;
-  /* Statements reused on hot paths, keyed by their SQL text. */
+  /* Statements reused on hot paths, keyed by their SQL text: each a
+   * GPtrArray, holding more than one only when the same query ran
+   * re-entrantly (see cp_store_prepare()). */
   GHashTable *statements;
   /* (table, id) pairs changed in the open transaction. */
   GPtrArray  *pending_changes;
@@ -47,6 +49,12 @@ static void
 finalize_statement (gpointer stmt)
 {
   sqlite3_finalize (stmt);
+}
+
+static GPtrArray *
+new_statement_pool (void)
+{
+  return g_ptr_array_new_with_free_func (finalize_statement);
 }
 
 static void
@@ -94,7 +102,7 @@ cp_store_init (CpStore *self)
 {
   self->lock_fd = -1;
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            finalize_statement);
+                                            (GDestroyNotify) g_ptr_array_unref);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
   self->contributor = g_strdup (g_get_real_name ());
@@ -284,6 +292,35 @@ migrate (CpStore *self, guint target, GError **error)
   return TRUE;
 }
 
+/* cp_fold(text): the text case-folded and composed, for searches that
+ * ignore case beyond ASCII ("łukasz" finds "Łukasz"), which SQLite's
+ * LIKE does not. cp-record-list.c folds the search words the same way. */
+static void
+fold_function (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *folded = NULL;
+  char *composed;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  /* Plain ASCII needs nothing: LIKE already ignores its case. */
+  if (g_str_is_ascii (text))
+    {
+      sqlite3_result_value (context, argv[0]);
+      return;
+    }
+  folded = g_utf8_casefold (text, -1);
+  composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+  if (composed == NULL)
+    sqlite3_result_text (context, g_steal_pointer (&folded), -1, g_free);
+  else
+    sqlite3_result_text (context, composed, -1, g_free);
+}
+
 static gboolean
 open_connection (CpStore *self, GError **error)
 {
@@ -299,6 +336,11 @@ open_connection (CpStore *self, GError **error)
       return FALSE;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  rc = sqlite3_create_function_v2 (self->db, "cp_fold", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                   NULL, fold_function, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return cp_store_set_error_from_db (self, rc, error);
   return TRUE;
 }
 
@@ -428,11 +470,14 @@ cp_store_set_contributor (CpStore *self, const char *name)
  * cp_store_prepare:
  *
  * Returns: (transfer none): a reset statement owned by the store, reused
- * for the same @sql. Bind values and step it; never finalize it.
+ * for the same @sql. Bind values and step it; never finalize it. Reset
+ * it as soon as you are done: until then it holds a read transaction
+ * open (which stops WAL checkpoints) and is not handed out again.
  */
 sqlite3_stmt *
 cp_store_prepare (CpStore *self, const char *sql, GError **error)
 {
+  GPtrArray *pool;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -443,9 +488,18 @@ cp_store_prepare (CpStore *self, const char *sql, GError **error)
       return NULL;
     }
 
-  stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  pool = g_hash_table_lookup (self->statements, sql);
+  /* A statement still mid-step belongs to a caller further up the stack
+   * (say, one looping over rows whose edits emit "changed", with a
+   * handler running the same query). Resetting it would restart that
+   * caller's loop, so such a statement is skipped and, if need be, a
+   * second copy is prepared. Every user resets its statement when done,
+   * so the pool grows only as deep as the re-entry goes. */
+  for (guint i = 0; pool != NULL && i < pool->len; i++)
     {
+      stmt = g_ptr_array_index (pool, i);
+      if (sqlite3_stmt_busy (stmt))
+        continue;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);
       return stmt;
@@ -456,7 +510,15 @@ cp_store_prepare (CpStore *self, const char *sql, GError **error)
       cp_store_set_error_from_db (self, rc, error);
       return NULL;
     }
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  if (pool == NULL)
+    {
+      pool = new_statement_pool ();
+      g_hash_table_insert (self->statements, g_strdup (sql), pool);
+    }
+  g_ptr_array_add (pool, stmt);
+  /* Re-entry is never this deep: some caller stepped and never reset. */
+  if (pool->len == 8)
+    g_warning ("Eight copies of one statement are mid-step; is a caller not resetting it? %s", sql);
   return stmt;
 }
 
@@ -496,6 +558,17 @@ cp_store_begin (CpStore *self, GError **error)
     {
       g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
                    _("The database was opened read-only."));
+      return FALSE;
+    }
+  /* An I/O error, a full disk or an interrupt can make SQLite roll back
+   * the whole transaction, not just the failed statement. A SAVEPOINT
+   * now would open a fresh transaction and commit this write on its
+   * own, while the caller's transaction is already lost and its commit
+   * will fail: refuse until the caller rolls back. */
+  if (self->transaction_depth > 0 && self->db != NULL && sqlite3_get_autocommit (self->db))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_SQL,
+                   _("An earlier error cancelled this change, so nothing of it was saved."));
       return FALSE;
     }
   sql = self->transaction_depth == 0

@@ -592,6 +592,80 @@ test_write_while_app_writes (void)
   g_assert_cmpuint (written, ==, job.n_backups);
 }
 
+/* The daily backup (a worker thread at start-up) and "Back up now" in
+ * Preferences (another thread) may run at the same moment: both must get
+ * a whole backup of their own, neither may break the other's. */
+typedef struct
+{
+  const char *db_path;
+  GPtrArray  *paths;  /* what each rotation returned */
+  GMutex      lock;
+  guint       failures;
+} RotateRace;
+
+#define RACE_ROUNDS 20
+
+static gpointer
+rotate_worker (gpointer data)
+{
+  RotateRace *race = data;
+
+  for (guint i = 0; i < RACE_ROUNDS; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *path = cp_backup_rotate (race->db_path, &error);
+
+      g_mutex_lock (&race->lock);
+      if (path == NULL)
+        {
+          g_test_message ("rotation failed: %s", error->message);
+          race->failures++;
+        }
+      else
+        g_ptr_array_add (race->paths, path);
+      g_mutex_unlock (&race->lock);
+    }
+  return NULL;
+}
+
+static void
+test_rotate_two_at_once (void)
+{
+  g_autofree char *dir = cp_test_make_dir ("two-at-once");
+  g_autofree char *db_path = g_build_filename (dir, "coplan.db", NULL);
+  g_autoptr(CpStore) store = open_store_with_people (db_path, 3, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  RotateRace race = { db_path, paths, { 0 }, 0 };
+  GThread *threads[2];
+
+  g_mutex_init (&race.lock);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("rotate", rotate_worker, &race);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&race.lock);
+
+  g_assert_cmpuint (race.failures, ==, 0);
+  g_assert_cmpuint (paths->len, ==, 2 * RACE_ROUNDS);
+  for (guint i = 0; i < paths->len; i++)
+    g_assert_true (g_hash_table_add (distinct, g_ptr_array_index (paths, i)));
+  /* The newest ones are kept, each whole. */
+  {
+    g_autoptr(GPtrArray) kept = cp_backup_list (db_path);
+
+    g_assert_cmpuint (kept->len, ==, CP_BACKUP_KEEP);
+    for (guint i = 0; i < kept->len; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (cp_backup_check (g_ptr_array_index (kept, i), TRUE, &error));
+        g_assert_no_error (error);
+        g_assert_cmpint (count_people_in (g_ptr_array_index (kept, i)), ==, 3);
+      }
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -602,6 +676,7 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/write/missing-database", test_write_missing_database);
   g_test_add_func ("/backup/write/while-app-writes", test_write_while_app_writes);
   g_test_add_func ("/backup/rotate/keeps-newest", test_rotate_keeps_newest);
+  g_test_add_func ("/backup/rotate/two-at-once", test_rotate_two_at_once);
   g_test_add_func ("/backup/rotate/clears-abandoned-partials", test_rotate_clears_abandoned_partials);
   g_test_add_func ("/backup/list/empty", test_list_empty);
   g_test_add_func ("/backup/check/good", test_check_good);

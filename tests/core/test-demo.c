@@ -351,6 +351,52 @@ test_repeat_rolls_back (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Another program takes the write lock between two of the demo's
+ * batches (here, as soon as the first batch is announced): the next
+ * batch cannot begin. The demo must fail cleanly, leaving the store out
+ * of any transaction, without undoing a transaction it no longer has. */
+typedef struct
+{
+  const char *path;
+  sqlite3    *other;
+} LockThief;
+
+static void
+steal_lock_cb (CpStore *store, const char *table, const char *id, LockThief *thief)
+{
+  if (thief->other != NULL)
+    return;
+  g_assert_cmpint (sqlite3_open (thief->path, &thief->other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (thief->other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_batch_begin_fails (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = open_fresh ("batch-busy.db");
+  /* Enough payments to pass one batch of 50,000 rows. */
+  CpDemoOptions options = { .n_people = 3, .n_payments = 60000, .seed = 3, .today = TODAY };
+  LockThief thief = { cp_store_get_path (store), NULL };
+  g_autoptr(CpPerson) later = cp_person_new ();
+
+  sqlite3_busy_timeout (cp_store_get_db (store), 20);
+  g_signal_connect (store, "changed", G_CALLBACK (steal_lock_cb), &thief);
+  g_assert_false (cp_demo_generate (store, &options, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  g_assert_nonnull (thief.other);
+  g_assert_true (sqlite3_get_autocommit (cp_store_get_db (store)));
+
+  sqlite3_exec (thief.other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (thief.other);
+  g_clear_error (&error);
+  g_signal_handlers_disconnect_by_func (store, steal_lock_cb, &thief);
+  /* The store still works, at the outermost level. */
+  g_assert_true (cp_store_insert (store, CP_RECORD (later), &error));
+  g_assert_no_error (error);
+  g_assert_true (sqlite3_get_autocommit (cp_store_get_db (store)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -367,5 +413,6 @@ main (int argc, char **argv)
   g_test_add_func ("/demo/plausible", test_plausible_caseload);
   g_test_add_func ("/demo/refuses-impossible-options", test_refuses_impossible_options);
   g_test_add_func ("/demo/repeat-rolls-back", test_repeat_rolls_back);
+  g_test_add_func ("/demo/batch-begin-fails", test_batch_begin_fails);
   return g_test_run ();
 }

@@ -289,6 +289,55 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (log.added, ==, N_PEOPLE);
 }
 
+/* People are searched for as the list shows them: "Sam Patel" for
+ * Samantha who likes to be called Sam, and an NHS number as Coplan
+ * prints it, "943 476 5919", or as people type it with hyphens. */
+static void
+test_search_as_shown (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPerson) sam = cp_person_new ();
+  g_autoptr(CpRecordList) list = NULL;
+  g_autofree char *shown_name = NULL;
+  g_autofree char *shown_nhs = NULL;
+  g_autofree char *hyphens = NULL;
+
+  g_object_set (sam, "given-name", "Samantha", "preferred-name", "Sam",
+                "family-name", "Patel", NULL);
+  g_assert_true (cp_store_insert (f->store, CP_RECORD (sam), &error));
+  g_assert_no_error (error);
+  list = cp_record_list_new (f->store, CP_TYPE_PERSON, NULL);
+
+  shown_name = cp_person_dup_display_name (sam);
+  g_assert_cmpstr (shown_name, ==, "Sam Patel");
+  assert_only (list, shown_name, CP_RECORD (sam));
+  assert_only (list, "samantha patel", CP_RECORD (sam));
+  assert_only (list, "Patel", CP_RECORD (sam));
+
+  shown_nhs = cp_nhs_number_format (f->nhs_of_with_nhs);
+  g_assert_nonnull (strchr (shown_nhs, ' '));
+  assert_only (list, shown_nhs, person_at (f, WITH_NHS));
+  hyphens = g_strdelimit (g_strdup (shown_nhs), " ", '-');
+  assert_only (list, hyphens, person_at (f, WITH_NHS));
+
+  /* Case is ignored beyond ASCII too: the caseload is not all English. */
+  {
+    g_autoptr(CpPerson) lukasz = cp_person_new ();
+
+    g_object_set (lukasz, "given-name", "Łukasz", "family-name", "Wróbel", NULL);
+    g_assert_true (cp_store_insert (f->store, CP_RECORD (lukasz), &error));
+    g_assert_no_error (error);
+    assert_only (list, "łukasz", CP_RECORD (lukasz));
+    assert_only (list, "WRÓBEL", CP_RECORD (lukasz));
+    assert_only (list, "łukasz wróbel", CP_RECORD (lukasz));
+  }
+
+  /* Every word must match somewhere. */
+  g_assert_cmpuint (search_count (list, "Sam Zebedee"), ==, 0);
+  /* A hyphen alone is a letter like any other, not an empty number. */
+  g_assert_cmpuint (search_count (list, "-"), ==, 0);
+}
+
 /* --- parents ------------------------------------------------------- */
 
 static void
@@ -458,6 +507,7 @@ main (int argc, char *argv[])
   add_test ("/record-list/page-eviction", test_page_eviction);
   add_test ("/record-list/order", test_order);
   add_test ("/record-list/search", test_search);
+  add_test ("/record-list/search-as-shown", test_search_as_shown);
   add_test ("/record-list/parent", test_parent_filter);
   add_test ("/record-list/tombstone-refresh", test_tombstone_refresh);
   add_test ("/record-list/idle-refresh", test_idle_refresh);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cp-test-util.h"
+#include "cp-budget-summary.h"
 
 #define VALID_NHS "9434765919"
 #define CONTRIBUTOR_NAME "Priya (advocate)"
@@ -640,6 +641,143 @@ test_entity_dates_refused (Fixture *f, gconstpointer data)
   g_assert_cmpint (cp_test_audit_count (f->store), ==, audit);
 }
 
+/* Money beyond what cp-money accepts (about £10 million) is refused for
+ * every entity, as a typed amount would be. One payment of G_MAXINT64
+ * pence once stored made the plan's budget impossible to sum ("integer
+ * overflow") from then on. */
+static void
+test_money_out_of_range_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRecord) payment = new_filled_record (f, CP_TYPE_PAYMENT);
+  g_autoptr(CpRecord) refund = new_filled_record (f, CP_TYPE_PAYMENT);
+  g_autoptr(CpRecord) stream = new_filled_record (f, CP_TYPE_FUNDING_STREAM);
+  g_autoptr(CpRecord) line = new_filled_record (f, CP_TYPE_BUDGET_LINE);
+  gint64 audit = cp_test_audit_count (f->store);
+  gint64 payments = cp_store_count (f->store, CP_TYPE_PAYMENT, NULL);
+  CpBudgetSummary summary;
+
+  cp_record_set_int64 (payment, "amount-pence", G_MAXINT64);
+  g_assert_false (cp_store_insert (f->store, payment, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  cp_record_set_int64 (refund, "amount-pence", -CP_MONEY_MAX_PENCE - 1);
+  g_assert_false (cp_store_insert (f->store, refund, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  cp_record_set_int64 (stream, "agreed-pence", CP_MONEY_MAX_PENCE + 1);
+  g_assert_false (cp_store_insert (f->store, stream, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  cp_record_set_int64 (line, "amount-pence", G_MAXINT64 / 2);
+  g_assert_false (cp_store_insert (f->store, line, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PAYMENT, NULL), ==, payments);
+  g_assert_cmpint (cp_test_audit_count (f->store), ==, audit);
+  g_assert_true (cp_budget_summary_load (f->store, cp_record_get_id (f->person), NULL, &summary, &error));
+  g_assert_no_error (error);
+  cp_budget_summary_clear (&summary);
+
+  /* The limits themselves are fine. */
+  cp_record_set_int64 (payment, "amount-pence", CP_MONEY_MAX_PENCE);
+  g_assert_true (cp_store_insert (f->store, payment, &error));
+  g_assert_no_error (error);
+  cp_record_set_int64 (refund, "amount-pence", -CP_MONEY_MAX_PENCE);
+  g_assert_true (cp_store_insert (f->store, refund, &error));
+  g_assert_no_error (error);
+}
+
+/* An empty date is no date: stored as NULL, so a required date (a
+ * payment's paid-on) cannot be left empty by passing "" instead of NULL,
+ * and queries that treat NULL as "open-ended" (a plan's year-end in the
+ * budget summary) see it as such. */
+static void
+test_empty_date_is_no_date (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRecord) payment = new_filled_record (f, CP_TYPE_PAYMENT);
+  g_autoptr(CpRecord) plan = new_filled_record (f, CP_TYPE_PLAN);
+  g_autofree char *year_end = NULL;
+  gint64 payments = cp_store_count (f->store, CP_TYPE_PAYMENT, NULL);
+  gint64 audit = cp_test_audit_count (f->store);
+
+  cp_record_set_string (payment, "paid-on", "");
+  g_assert_false (cp_store_insert (f->store, payment, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PAYMENT, NULL), ==, payments);
+  g_assert_cmpint (cp_test_audit_count (f->store), ==, audit);
+
+  cp_record_set_string (plan, "year-end", "");
+  g_assert_true (cp_store_insert (f->store, plan, &error));
+  g_assert_no_error (error);
+  year_end = cp_test_query_text (f->store, "SELECT year_end FROM plan WHERE id = ?1",
+                                 cp_record_get_id (plan));
+  g_assert_null (year_end);
+}
+
+/* Names any statement of the store's connection that is still mid-step:
+ * it would hold a read transaction open, so the WAL could never be
+ * checkpointed back past it and would grow without end. */
+static void
+assert_no_statement_left_open (CpStore *store)
+{
+  sqlite3 *db = cp_store_get_db (store);
+
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (db, NULL); stmt != NULL; stmt = sqlite3_next_stmt (db, stmt))
+    if (sqlite3_stmt_busy (stmt))
+      g_error ("A statement was left mid-step: %s", sqlite3_sql (stmt));
+}
+
+/* Every path through the store, failures included, resets what it
+ * stepped. */
+static void
+test_no_statement_left_open (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRecord) orphan = new_filled_record (f, CP_TYPE_PLAN);
+  g_autoptr(CpRecord) again = new_filled_record (f, CP_TYPE_PERSON);
+  g_autoptr(CpRecord) plan = cp_store_load (f->store, CP_TYPE_PLAN, cp_record_get_id (f->plan), &error);
+  g_autoptr(CpRecordList) people = cp_record_list_new (f->store, CP_TYPE_PERSON, NULL);
+  g_autoptr(CpRecordList) plans = cp_record_list_new (f->store, CP_TYPE_PLAN, cp_record_get_id (f->person));
+  g_autoptr(CpRecord) first = NULL;
+  g_autoptr(CpRecord) first_plan = NULL;
+  CpBudgetSummary summary;
+
+  g_assert_no_error (error);
+  cp_record_set_string (orphan, "person-id", "00000000-0000-4000-8000-00000000dead");
+  g_assert_false (cp_store_insert (f->store, orphan, &error));
+  g_clear_error (&error);
+  cp_record_set_id (again, cp_record_get_id (f->person));
+  g_assert_false (cp_store_insert (f->store, again, &error));
+  g_clear_error (&error);
+  g_assert_null (cp_store_load (f->store, CP_TYPE_PERSON, "00000000-0000-4000-8000-00000000dead", &error));
+  g_clear_error (&error);
+  cp_record_set_string (plan, "title", "Changed");
+  g_assert_true (cp_store_update (f->store, plan, &error));
+  cp_record_set_string (plan, "person-id", "00000000-0000-4000-8000-00000000dead");
+  g_assert_false (cp_store_update (f->store, plan, &error));
+  g_clear_error (&error);
+  g_assert_true (cp_store_tombstone (f->store, f->payment, &error));
+  g_assert_false (cp_store_tombstone (f->store, f->payment, &error));
+  g_clear_error (&error);
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_PLAN, cp_record_get_id (f->person)), ==, 1);
+  cp_record_list_set_search (people, "nobody at all");
+  cp_record_list_set_search (people, NULL);
+  first = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  first_plan = g_list_model_get_item (G_LIST_MODEL (plans), 0);
+  g_assert_nonnull (first);
+  g_assert_nonnull (first_plan);
+  g_assert_true (cp_budget_summary_load (f->store, cp_record_get_id (f->person), NULL, &summary, &error));
+  g_assert_no_error (error);
+  cp_budget_summary_clear (&summary);
+  g_assert_cmpuint (cp_store_get_schema_version (f->store), ==, cp_schema_latest_version ());
+
+  assert_no_statement_left_open (f->store);
+}
+
 /* However an NHS number is typed, it is stored as ten digits, so a
  * search for the digits finds it. */
 static void
@@ -856,6 +994,9 @@ main (int argc, char *argv[])
   add_fixture_test ("/records/refused/person", NULL, test_person_refused);
   add_fixture_test ("/records/refused/constraint", NULL, test_constraint_refused);
   add_fixture_test ("/records/refused/entity-dates", NULL, test_entity_dates_refused);
+  add_fixture_test ("/records/refused/money-range", NULL, test_money_out_of_range_refused);
+  add_fixture_test ("/records/refused/empty-date", NULL, test_empty_date_is_no_date);
+  add_fixture_test ("/records/no-statement-left-open", NULL, test_no_statement_left_open);
   add_fixture_test ("/records/nhs-number-digits", NULL, test_nhs_number_stored_as_digits);
   add_fixture_test ("/records/refused/update-partly", NULL, test_update_partly_refused);
   add_fixture_test ("/records/refused/rating-check", NULL, test_rating_check_constraint);

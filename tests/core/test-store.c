@@ -447,6 +447,181 @@ test_savepoints (gpointer fixture, gconstpointer data)
   change_log_clear (&log);
 }
 
+/* Stands in for an I/O error or a full disk: SQLite answers those (and
+ * an interrupt) by rolling back the whole transaction, not just the
+ * statement. */
+typedef struct
+{
+  sqlite3    *db;
+  gboolean    armed;
+  const char *prefix;
+} Interrupter;
+
+/* Interrupts only a statement starting with @prefix, once it runs. */
+static int
+interrupt_cb (void *data)
+{
+  Interrupter *interrupter = data;
+
+  if (!interrupter->armed)
+    return 0;
+  for (sqlite3_stmt *stmt = sqlite3_next_stmt (interrupter->db, NULL); stmt != NULL;
+       stmt = sqlite3_next_stmt (interrupter->db, stmt))
+    if (sqlite3_stmt_busy (stmt) && g_str_has_prefix (sqlite3_sql (stmt), interrupter->prefix))
+      return 1;
+  return 0;
+}
+
+/* After SQLite has dropped the caller's transaction, later writes of
+ * that transaction must not commit on their own: the caller is told it
+ * failed, so nothing of it may be stored. */
+static void
+test_lost_transaction_commits_nothing (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPerson) a = cp_person_new ();
+  g_autoptr(CpPerson) b = cp_person_new ();
+  g_autoptr(CpPerson) c = cp_person_new ();
+  Interrupter interrupter = { cp_store_get_db (store), FALSE, "INSERT INTO person" };
+  ChangeLog log;
+
+  change_log_init (&log);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  sqlite3_progress_handler (cp_store_get_db (store), 1, interrupt_cb, &interrupter);
+
+  g_assert_true (cp_store_begin (store, &error));
+  g_assert_true (cp_store_insert (store, CP_RECORD (a), &error));
+  interrupter.armed = TRUE;
+  g_assert_false (cp_store_insert (store, CP_RECORD (b), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  interrupter.armed = FALSE;
+  /* SQLite has rolled everything back by now. */
+  g_assert_true (sqlite3_get_autocommit (cp_store_get_db (store)));
+
+  /* The caller carries on, as after any failed write… */
+  g_assert_false (cp_store_insert (store, CP_RECORD (c), &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_SQL);
+  g_clear_error (&error);
+  /* …and its commit fails, since the transaction is gone. */
+  g_assert_false (cp_store_commit (store, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (sqlite3_get_autocommit (cp_store_get_db (store)));
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 0);
+  g_assert_cmpint (cp_test_audit_count (store), ==, 0);
+  g_assert_cmpuint (log.ids->len, ==, 0);
+
+  /* The store works normally afterwards. */
+  g_assert_true (cp_store_insert (store, CP_RECORD (c), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 1);
+  g_assert_cmpuint (log.ids->len, ==, 1);
+  sqlite3_progress_handler (cp_store_get_db (store), 0, NULL, NULL);
+  change_log_clear (&log);
+}
+
+/* A COMMIT that fails leaves nothing behind: no rows, no audit, no
+ * signals, no open transaction; the next write works. */
+static void
+test_failed_commit (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPerson) a = cp_person_new ();
+  g_autoptr(CpPerson) b = cp_person_new ();
+  Interrupter interrupter = { cp_store_get_db (store), FALSE, "COMMIT" };
+  ChangeLog log;
+
+  change_log_init (&log);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  sqlite3_progress_handler (cp_store_get_db (store), 1, interrupt_cb, &interrupter);
+
+  /* The insert and its audit row succeed; only the COMMIT fails. */
+  interrupter.armed = TRUE;
+  g_assert_false (cp_store_insert (store, CP_RECORD (a), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  interrupter.armed = FALSE;
+
+  g_assert_true (sqlite3_get_autocommit (cp_store_get_db (store)));
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 0);
+  g_assert_cmpint (cp_test_audit_count (store), ==, 0);
+  g_assert_cmpuint (log.ids->len, ==, 0);
+
+  g_assert_true (cp_store_insert (store, CP_RECORD (b), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (log.ids->len, ==, 1);
+  sqlite3_progress_handler (cp_store_get_db (store), 0, NULL, NULL);
+  change_log_clear (&log);
+}
+
+/* A "changed" handler may run the very query a caller is stepping
+ * through: the caller's statement must not be reset under it. */
+typedef struct
+{
+  CpStore *store;
+  guint    handler_rows;
+} Reentry;
+
+#define REENTRY_SQL "SELECT id FROM person WHERE deleted = 0 ORDER BY family_name, id"
+
+static void
+reentry_changed_cb (CpStore *store, const char *table, const char *id, Reentry *reentry)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = cp_store_prepare (store, REENTRY_SQL, &error);
+
+  g_assert_no_error (error);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    reentry->handler_rows++;
+  sqlite3_reset (stmt);
+}
+
+static void
+test_statement_reentry (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  Reentry reentry = { store, 0 };
+  sqlite3_stmt *stmt;
+  guint steps = 0;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Family %u", i);
+      g_object_unref (cp_test_add_person (store, "Given", family));
+    }
+  g_signal_connect (store, "changed", G_CALLBACK (reentry_changed_cb), &reentry);
+
+  stmt = cp_store_prepare (store, REENTRY_SQL, &error);
+  g_assert_no_error (error);
+  /* Each row is edited as it is read; each edit commits and signals. */
+  while (steps++ < 20 && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      g_autoptr(CpRecord) person = cp_store_load (store, CP_TYPE_PERSON, id, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (seen, g_strdup (id));
+      cp_record_set_string (person, "preferred-name", "Edited");
+      g_assert_true (cp_store_update (store, person, &error));
+      g_assert_no_error (error);
+    }
+  sqlite3_reset (stmt);
+
+  /* Every row once, in order, not the first row over and over. */
+  g_assert_cmpuint (seen->len, ==, 5);
+  for (guint i = 1; i < seen->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen, i - 1), !=, g_ptr_array_index (seen, i));
+  g_assert_cmpuint (reentry.handler_rows, ==, 5 * 5);
+  g_assert_cmpint (cp_test_query_int (store, "SELECT count(*) FROM person WHERE preferred_name = 'Edited'",
+                                      NULL), ==, 5);
+}
+
 /* --- locking ------------------------------------------------------- */
 
 static void
@@ -678,6 +853,9 @@ main (int argc, char *argv[])
   add_test ("/store/transaction/rollback", test_rollback);
   add_test ("/store/transaction/failed-write-keeps-outer", test_failed_write_keeps_outer);
   add_test ("/store/transaction/savepoints", test_savepoints);
+  add_test ("/store/transaction/lost-commits-nothing", test_lost_transaction_commits_nothing);
+  add_test ("/store/transaction/failed-commit", test_failed_commit);
+  add_test ("/store/statement/reentry", test_statement_reentry);
   add_test ("/store/lock/second-writer", test_second_writer_busy);
   add_test ("/store/lock/second-writer-process", test_second_writer_process);
   add_test ("/store/lock/read-only", test_read_only);

@@ -66,10 +66,13 @@ def check_damaged_file_is_restored(coplan, cli, home, env, failures, name, damag
             failures.append(f"{name}: no plain-words offer to restore the damaged file")
             return
         press(restore)
-        items = wait_for(lambda: people_items(app))
-        if not items or len(items) != 12:
-            failures.append(f"{name}: after restoring, the caseload shows {len(items or [])} people, not 12")
-        kept = [k for k in glob.glob(db + ".damaged-*") if not k.endswith(("-wal", "-shm"))]
+        # The restore runs once the dialog has closed: wait for the damaged
+        # file to be moved aside before reading the (new) window's list.
+        kept = wait_for(lambda: [k for k in glob.glob(db + ".damaged-*")
+                                 if not k.endswith(("-wal", "-shm"))])
+        items = wait_for(lambda: (lambda now: now if len(now) == 12 else None)(people_items(app)))
+        if not items:
+            failures.append(f"{name}: after restoring, the caseload does not show the 12 people")
         if not kept:
             failures.append(f"{name}: the damaged file was not kept beside the restored one")
         print(f"{name}: restored {len(items or [])} people, kept {os.path.basename(kept[0]) if kept else 'nothing'}")

@@ -26,6 +26,7 @@ cp_plan_version_class_init (CpPlanVersionClass *klass)
   };
 
   record_class->table = "plan_version";
+  record_class->immutable = TRUE;
   record_class->parent_column = "plan_id";
   record_class->order_by = "version DESC";
   cp_record_class_install_properties (record_class, props, G_N_ELEMENTS (props));

@@ -25,6 +25,9 @@ struct _CpRecordClass
   const char *parent_column;
   /* The column a list of these records is ordered by. */
   const char *order_by;
+  /* Stored once and never changed (an agreed plan version: what was
+   * signed stays exactly what was signed). cp_store_update refuses it. */
+  gboolean    immutable;
   /* An SQL expression the caseload search matches against, or NULL. */
   const char *search_expression;
 

@@ -396,6 +396,13 @@ cp_store_update (CpStore *self, CpRecord *record, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
   g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
 
+  if (CP_RECORD_GET_CLASS (record)->immutable)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                   _("An agreed %s cannot be changed: what was signed stays as it was signed. "
+                     "Make a new draft instead."), CP_RECORD_GET_CLASS (record)->table);
+      return FALSE;
+    }
   if (!cp_record_validate (record, error))
     return FALSE;
   return in_transaction (self, record, update_row, error);

@@ -396,6 +396,46 @@ cp_record_list_set_search (CpRecordList *self, const char *search)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
 
+/**
+ * cp_record_list_find_position:
+ * @id: a record's id
+ *
+ * Where the record stands in the list as it is now (same filter, same
+ * order), counted by SQLite without fetching any rows into memory: a
+ * person renamed can move anywhere in a caseload of thousands.
+ *
+ * Returns: the position, or G_MAXUINT when the record is not in the list
+ */
+guint
+cp_record_list_find_position (CpRecordList *self, const char *id)
+{
+  CpRecordClass *klass;
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  guint position = G_MAXUINT;
+
+  g_return_val_if_fail (CP_IS_RECORD_LIST (self), G_MAXUINT);
+  if (id == NULL)
+    return G_MAXUINT;
+  klass = item_class (self);
+  where = filter_sql (self);
+  sql = g_strdup_printf ("SELECT position FROM"
+                         " (SELECT id, row_number () OVER (ORDER BY %s, id) - 1 AS position"
+                         "  FROM %s %s)"
+                         " WHERE id = ?2",
+                         klass->order_by ? klass->order_by : "created_at", klass->table, where);
+  stmt = cp_store_prepare (self->store, sql, NULL);
+  if (stmt == NULL)
+    return G_MAXUINT;
+  bind_filter (self, stmt);
+  sqlite3_bind_text (stmt, 2, id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    position = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return position < self->n_items ? position : G_MAXUINT;
+}
+
 /* How many pages were read from the database: lets tests and benchmarks
  * check that showing a list does not read every row. */
 guint

@@ -20,5 +20,7 @@ void          cp_record_list_set_search (CpRecordList *self,
                                          const char   *search);
 void          cp_record_list_refresh    (CpRecordList *self);
 guint         cp_record_list_get_pages_fetched (CpRecordList *self);
+guint         cp_record_list_find_position (CpRecordList *self,
+                                            const char   *id);
 
 G_END_DECLS

@@ -492,6 +492,36 @@ test_dispose_with_pending_refresh (Fixture *f, gconstpointer data)
     ;
 }
 
+/* Every person's position, asked of the database, is where the list
+ * holds them — with and without a search; someone not in it has none. */
+static void
+test_find_position (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CpRecordList) list = cp_record_list_new (f->store, CP_TYPE_PERSON, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 0; i < n; i += 37)
+    {
+      g_autoptr(CpRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpuint (cp_record_list_find_position (list, cp_record_get_id (item)), ==, i);
+    }
+  g_assert_cmpuint (cp_record_list_find_position (list, "00000000-0000-4000-8000-000000000000"), ==, G_MAXUINT);
+  g_assert_cmpuint (cp_record_list_find_position (list, NULL), ==, G_MAXUINT);
+
+  cp_record_list_set_search (list, "Given1");
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CpRecord) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_cmpuint (cp_record_list_find_position (list, cp_record_get_id (item)), ==, i);
+    }
+  g_assert_cmpuint (cp_record_list_find_position (list, cp_record_get_id (person_at (f, ZEBEDEE))),
+                    ==, G_MAXUINT);
+}
+
 static void
 add_test (const char *path, void (*func) (Fixture *, gconstpointer))
 {
@@ -508,6 +538,7 @@ main (int argc, char *argv[])
   add_test ("/record-list/order", test_order);
   add_test ("/record-list/search", test_search);
   add_test ("/record-list/search-as-shown", test_search_as_shown);
+  add_test ("/record-list/find-position", test_find_position);
   add_test ("/record-list/parent", test_parent_filter);
   add_test ("/record-list/tombstone-refresh", test_tombstone_refresh);
   add_test ("/record-list/idle-refresh", test_idle_refresh);

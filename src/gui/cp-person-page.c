@@ -24,6 +24,9 @@ struct _CpPersonPage
   gboolean      dirty;
   guint         save_source;
   guint         budget_source;
+  /* "person-id/property" → text that was typed but refused, kept for the
+   * session so leaving a person never throws away what was typed. */
+  GHashTable   *refused;
 
   /* template children */
   GtkLabel     *name_label;
@@ -225,6 +228,37 @@ store_changed_cb (CpPersonPage *self, const char *table, const char *id, CpStore
     self->budget_source = g_idle_add (budget_idle_cb, self);
 }
 
+static char *
+refused_key (CpPersonPage *self, const Field *field)
+{
+  return g_strconcat (cp_record_get_id (CP_RECORD (self->person)), "/", field->property, NULL);
+}
+
+/* Whether anything typed for the shown person is refused, so not stored. */
+static gboolean
+has_refused (CpPersonPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *key = refused_key (self, &fields[i]);
+
+      if (g_hash_table_contains (self->refused, key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+forget_refused (CpPersonPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *key = refused_key (self, &fields[i]);
+
+      g_hash_table_remove (self->refused, key);
+    }
+}
+
 static gboolean
 apply_field (CpPersonPage *self, const Field *field)
 {
@@ -235,7 +269,14 @@ apply_field (CpPersonPage *self, const Field *field)
   if (!cp_person_field_parse (field->kind, text, &stored, &error))
     {
       set_field_error (self, field, error->message);
+      g_hash_table_insert (self->refused, refused_key (self, field), g_strdup (text));
       return FALSE;
+    }
+  if (field->error_offset != 0)
+    {
+      g_autofree char *key = refused_key (self, field);
+
+      g_hash_table_remove (self->refused, key);
     }
   set_field_error (self, field, NULL);
   cp_record_set_string (CP_RECORD (self->person), field->property, stored);
@@ -306,6 +347,26 @@ interpreter_cb (CpPersonPage *self)
   cp_person_page_flush (self);
 }
 
+/* Leaving someone whose details are not all saved: say so, with a way back. */
+static void
+warn_refused (CpPersonPage *self)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  /* Translators: %s is the person's name */
+  g_autofree char *text = g_strdup_printf (_("Some details for %s are not saved yet"), self->title);
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Go Back"));
+  adw_toast_set_action_name (toast, "win.show-person");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (cp_record_get_id (CP_RECORD (self->person))));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 load_fields (CpPersonPage *self)
 {
@@ -316,8 +377,25 @@ load_fields (CpPersonPage *self)
     {
       const char *stored = self->person ? cp_record_get_string (CP_RECORD (self->person), fields[i].property) : NULL;
       g_autofree char *shown = cp_person_field_display (fields[i].kind, stored);
+      g_autofree char *key = self->person ? refused_key (self, &fields[i]) : NULL;
+      const char *typed = key ? g_hash_table_lookup (self->refused, key) : NULL;
 
-      gtk_editable_set_text (GTK_EDITABLE (field_row (self, &fields[i])), shown);
+      /* What was typed and refused comes back, explained, to be corrected. */
+      if (typed != NULL)
+        {
+          g_autofree char *unused = NULL;
+          g_autoptr(GError) error = NULL;
+
+          gtk_editable_set_text (GTK_EDITABLE (field_row (self, &fields[i])), typed);
+          if (!cp_person_field_parse (fields[i].kind, typed, &unused, &error))
+            {
+              set_field_error (self, &fields[i], error->message);
+              continue;
+            }
+          g_hash_table_remove (self->refused, key);
+        }
+      else
+        gtk_editable_set_text (GTK_EDITABLE (field_row (self, &fields[i])), shown);
       set_field_error (self, &fields[i], NULL);
     }
   if (self->person)
@@ -335,6 +413,9 @@ cp_person_page_set_person_id (CpPersonPage *self, const char *person_id)
   g_return_val_if_fail (CP_IS_PERSON_PAGE (self), FALSE);
 
   cp_person_page_flush (self);
+  if (self->person != NULL && has_refused (self) &&
+      g_strcmp0 (person_id, cp_record_get_id (CP_RECORD (self->person))) != 0)
+    warn_refused (self);
   if (person_id != NULL)
     {
       person = cp_store_load (self->store, CP_TYPE_PERSON, person_id, &error);
@@ -366,6 +447,7 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, CpPersonPage
       show_toast (self, error->message);
       return;
     }
+  forget_refused (self);
   cp_person_page_set_person_id (self, NULL);
   g_signal_emit (self, signals[PERSON_DELETED], 0);
 }
@@ -415,6 +497,7 @@ static void
 cp_person_page_finalize (GObject *object)
 {
   g_free (CP_PERSON_PAGE (object)->title);
+  g_hash_table_unref (CP_PERSON_PAGE (object)->refused);
   G_OBJECT_CLASS (cp_person_page_parent_class)->finalize (object);
 }
 
@@ -500,6 +583,7 @@ static void
 cp_person_page_init (CpPersonPage *self)
 {
   self->title = g_strdup ("");
+  self->refused = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   watch_fields (self);
 }

@@ -39,7 +39,17 @@ search_cb (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* Used by the toast that says someone's details are not all saved. */
+static void
+show_person_cb (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  CpWindow *self = data;
+
+  cp_window_show_person (self, g_variant_get_string (param, NULL));
+}
+
 static const GActionEntry window_actions[] = {
+  { .name = "show-person", .activate = show_person_cb, .parameter_type = "s" },
   { .name = "add-person", .activate = add_person_cb },
   { .name = "search", .activate = search_cb },
 };

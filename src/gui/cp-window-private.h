@@ -19,6 +19,12 @@ struct _CpWindow
   /* Where the shown person was last seen in the list, to find them again
    * after the list refreshes without reading the whole caseload. */
   guint                 selected_hint;
+  /* Set while an arrow key walks the list, so a folded window does not
+   * jump to each person passed on the way; cleared when the loop is idle. */
+  gboolean              walking_list;
+  /* Set while a refreshed list is told again who is shown. */
+  gboolean              reselecting;
+  guint                 walking_source;
 
   /* template children */
   GtkWidget            *example_bar;
@@ -27,6 +33,7 @@ struct _CpWindow
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
   GtkWidget            *content_box;
+  GtkWidget            *add_button;
   GtkSearchEntry       *search_entry;
   GtkStack             *list_stack;
   GtkListView          *list_view;

@@ -100,15 +100,23 @@ search_changed_cb (CpWindow *self)
   _cp_window_update_pages (self);
 }
 
+static void show_person (CpWindow *self, const char *person_id, gboolean open);
+
 /* Enter in the search box opens the first person found. */
 static void
 search_activate_cb (CpWindow *self)
 {
+  g_autoptr(CpRecord) first = NULL;
+
   cp_record_list_set_search (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0)
     return;
   self->selected_hint = 0;
   gtk_single_selection_set_selected (self->selection, 0);
+  /* Already selected, nothing changed: a folded window still opens them. */
+  first = g_list_model_get_item (G_LIST_MODEL (self->people), 0);
+  if (first != NULL)
+    show_person (self, cp_record_get_id (first), TRUE);
 }
 
 /* Escape empties the search, showing everyone again. */
@@ -126,12 +134,28 @@ select_if_shown (CpWindow *self, guint position, const char *id)
   if (item == NULL || g_strcmp0 (cp_record_get_id (item), id) != 0)
     return FALSE;
   self->selected_hint = position;
+  self->reselecting = TRUE;
   gtk_single_selection_set_selected (self->selection, position);
+  self->reselecting = FALSE;
+  return TRUE;
+}
+
+/* A rename can move someone anywhere in a caseload of thousands: the
+ * list asks the database where they stand now, reading no rows. */
+static gboolean
+select_by_position (CpWindow *self, const char *id)
+{
+  guint position = cp_record_list_find_position (self->people, id);
+
+  if (position == G_MAXUINT || !select_if_shown (self, position, id))
+    return FALSE;
+  /* Far from where they were, so probably out of sight: bring them in. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
 
 /* A refresh makes new row objects, so the selection is lost: find the
- * shown person again near where they were (a rename may move them). */
+ * shown person again, first near where they were, then by asking the list. */
 static void
 reselect_shown_person (CpWindow *self)
 {
@@ -139,15 +163,18 @@ reselect_shown_person (CpWindow *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->people));
   guint start = self->selected_hint > RESELECT_SPAN ? self->selected_hint - RESELECT_SPAN : 0;
   guint end = MIN (n, self->selected_hint + RESELECT_SPAN);
+  CpRecord *selected = gtk_single_selection_get_selected_item (self->selection);
 
-  if (id == NULL || gtk_single_selection_get_selected_item (self->selection) != NULL)
+  if (id == NULL || (selected != NULL && g_strcmp0 (cp_record_get_id (selected), id) == 0))
     return;
   for (guint i = start; i < end; i++)
     if (select_if_shown (self, i, id))
       return;
-  for (guint i = 0; i < MIN (n, (guint) RESELECT_SPAN); i++)
-    if (select_if_shown (self, i, id))
-      return;
+  if (select_by_position (self, id))
+    return;
+  /* Not in the list (a search hides them): highlight no one else. */
+  if (selected != NULL)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 static void
@@ -162,11 +189,120 @@ selected_cb (CpWindow *self)
 {
   CpRecord *item = gtk_single_selection_get_selected_item (self->selection);
 
-  /* Unselected by a refresh: keep showing the person being edited. */
-  if (item == NULL)
+  /* Unselected by a refresh: keep showing the person being edited;
+   * selected again after it: they are shown already, stay where you are. */
+  if (item == NULL || self->reselecting)
     return;
   self->selected_hint = gtk_single_selection_get_selected (self->selection);
-  cp_window_show_person (self, cp_record_get_id (item));
+  show_person (self, cp_record_get_id (item), !self->walking_list);
+}
+
+/* Enter (or a double click) on a row opens that person, also after the
+ * arrow keys walked to them in a folded window. */
+static void
+list_activate_cb (CpWindow *self, guint position)
+{
+  g_autoptr(CpRecord) item = g_list_model_get_item (G_LIST_MODEL (self->people), position);
+
+  if (item != NULL)
+    show_person (self, cp_record_get_id (item), TRUE);
+}
+
+/* A folded window shows the list alone: clicking or tapping the person
+ * already highlighted there (after Back) changes no selection, yet must
+ * open them again. */
+static void
+list_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, CpWindow *self)
+{
+  GtkWidget *picked;
+  CpRecord *item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (n_press != 1 || item == NULL || !adw_leaflet_get_folded (self->leaflet) ||
+      adw_leaflet_get_visible_child (self->leaflet) != self->sidebar)
+    return;
+  picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  for (; picked != NULL && picked != GTK_WIDGET (self->list_view); picked = gtk_widget_get_parent (picked))
+    if (gtk_widget_get_state_flags (picked) & GTK_STATE_FLAG_SELECTED)
+      {
+        show_person (self, cp_record_get_id (item), TRUE);
+        return;
+      }
+}
+
+static gboolean
+walking_done_cb (gpointer data)
+{
+  CpWindow *self = data;
+
+  self->walking_source = 0;
+  self->walking_list = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Puts the focus on the highlighted person's row, or else on the list. */
+static void
+focus_selected_row (CpWindow *self)
+{
+  for (GtkWidget *item = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       item != NULL; item = gtk_widget_get_next_sibling (item))
+    if ((gtk_widget_get_state_flags (item) & GTK_STATE_FLAG_SELECTED) &&
+        gtk_widget_grab_focus (item))
+      return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+/* Folded, going back to the list (the Back button, Alt+Left or a swipe)
+ * hides the page that had the focus: the leaflet would leave it in the
+ * search box; a keyboard user goes on from the person they came from. */
+static void
+visible_child_cb (CpWindow *self)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+
+  if (!adw_leaflet_get_folded (self->leaflet) ||
+      adw_leaflet_get_visible_child (self->leaflet) != self->sidebar)
+    return;
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, self->sidebar) ||
+      focus == GTK_WIDGET (self->search_entry) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    if (g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0)
+      focus_selected_row (self);
+}
+
+/* GTK 4.8's list view puts every row in the Tab order, so a keyboard user
+ * would press Tab once per person to get past a caseload of hundreds: the
+ * list is one stop, walked with the arrow keys; Tab leaves it for the
+ * person's page, Shift+Tab for the search box. */
+static gboolean
+list_key_pressed_cb (CpWindow *self, guint keyval, guint keycode, GdkModifierType state)
+{
+  gboolean backward;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up: case GDK_KEY_KP_Up: case GDK_KEY_Down: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: case GDK_KEY_End: case GDK_KEY_KP_End:
+      /* The list moves and selects after this: remember why, until idle. */
+      self->walking_list = TRUE;
+      if (self->walking_source == 0)
+        self->walking_source = g_idle_add (walking_done_cb, self);
+      return FALSE;
+    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
+      break;
+    default:
+      return FALSE;
+    }
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  backward = keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK);
+  if (backward)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (!adw_leaflet_get_folded (self->leaflet) &&
+      gtk_widget_child_focus (self->content_box, GTK_DIR_TAB_FORWARD))
+    return TRUE;
+  /* Nothing after the list: round to the start, as Tab does at the end. */
+  return gtk_widget_grab_focus (self->add_button);
 }
 
 static void
@@ -174,6 +310,7 @@ back_clicked_cb (CpWindow *self)
 {
   cp_person_page_flush (self->person_page);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  visible_child_cb (self);
 }
 
 static void
@@ -181,6 +318,11 @@ person_deleted_cb (CpWindow *self)
 {
   GSettings *settings = window_settings (self);
 
+  /* The focus is on Delete, on the page about to be hidden: moved there
+   * afterwards, GTK would take it away again on the next frame (to the
+   * first button, or nowhere). The search box stays put while the list
+   * refreshes, and the list is one Tab away. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   adw_window_title_set_title (self->content_title, "");
@@ -259,6 +401,8 @@ setup_list (CpWindow *self)
 
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (selected_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activate_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->store, "changed::person", G_CALLBACK (store_changed_cb),
@@ -292,6 +436,7 @@ cp_window_dispose (GObject *object)
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_handle_id (&self->walking_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
   /* No gtk_widget_dispose_template() here: see STYLE.md, pitfalls (GTK 4.8 window subclasses). */
@@ -341,6 +486,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, list_view);
@@ -383,10 +529,24 @@ cp_window_class_init (CpWindowClass *klass)
 static void
 cp_window_init (CpWindow *self)
 {
+  GtkEventController *keys;
+  GtkGesture *click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self->person_page, "title", self->content_title, "title", G_BINDING_SYNC_CREATE);
   /* Typing while the list has the focus searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (visible_child_cb),
+                           self, G_CONNECT_SWAPPED);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), keys);
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "released", G_CALLBACK (list_released_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (click));
 }
 
 CpWindow *
@@ -427,31 +587,41 @@ cp_window_add_toast (CpWindow *self, const char *text)
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
-/* Shows one person in the content pane; an unknown or deleted id shows no one. */
-void
-cp_window_show_person (CpWindow *self, const char *person_id)
+/* Folded, the person's page takes the whole window (@open), unless the
+ * arrow keys are walking the list: then Enter opens the one reached. */
+static void
+show_person (CpWindow *self, const char *person_id, gboolean open)
 {
   GSettings *settings = window_settings (self);
 
-  g_return_if_fail (CP_IS_WINDOW (self));
-
-  if (g_strcmp0 (person_id, cp_person_page_get_person_id (self->person_page)) == 0)
-    return;
-  if (!cp_person_page_set_person_id (self->person_page, person_id) || person_id == NULL)
+  if (g_strcmp0 (person_id, cp_person_page_get_person_id (self->person_page)) != 0)
     {
-      gtk_stack_set_visible_child_name (self->content_stack, "none");
-      return;
+      if (!cp_person_page_set_person_id (self->person_page, person_id) || person_id == NULL)
+        {
+          gtk_stack_set_visible_child_name (self->content_stack, "none");
+          return;
+        }
+      gtk_stack_set_visible_child_name (self->content_stack, "person");
+      reselect_shown_person (self);
+      if (settings != NULL)
+        g_settings_set_string (settings, "last-person", person_id);
     }
-  gtk_stack_set_visible_child_name (self->content_stack, "person");
-  /* Only when folded: the leaflet moves the focus, which would take it
-   * out of the list while someone walks it with the arrow keys. */
-  if (adw_leaflet_get_folded (self->leaflet))
+  else if (person_id == NULL)
+    return;
+  /* Only when folded: unfolded, the page is beside the list already. */
+  if (open && adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) != self->content_box)
     {
       adw_leaflet_set_visible_child (self->leaflet, self->content_box);
       /* Not into the first field, where typing would replace the name. */
       gtk_widget_grab_focus (self->back_button);
     }
-  reselect_shown_person (self);
-  if (settings != NULL)
-    g_settings_set_string (settings, "last-person", person_id);
+}
+
+/* Shows one person in the content pane; an unknown or deleted id shows no one. */
+void
+cp_window_show_person (CpWindow *self, const char *person_id)
+{
+  g_return_if_fail (CP_IS_WINDOW (self));
+  show_person (self, person_id, TRUE);
 }

@@ -268,6 +268,93 @@ test_flush_on_switch_and_close (Fixture *f, gconstpointer data)
   g_assert_true (saved_in_store (&phone));
 }
 
+/* A refused value is not stored, but what was typed is never thrown away:
+ * leaving the person says so, and coming back finds it still in its box,
+ * explained, to be corrected. */
+static void
+test_refused_value_survives_switch (Fixture *f, gconstpointer data)
+{
+  Saved nhs = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "nhs-number", "9434765919" };
+  const char *bob = cp_record_get_id (CP_RECORD (f->bob));
+  CpRecord *selected;
+
+  select_amina (f);
+  gtk_editable_set_text (field (f, "NHS number"), "943 476 5918");
+  cp_window_show_person (f->window, bob);
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, bob);
+  g_assert_true (saved_in_store (&nhs));
+  /* The list highlights the person shown, not the one left. */
+  selected = gtk_single_selection_get_selected_item (f->window->selection);
+  g_assert_true (selected == NULL || g_strcmp0 (cp_record_get_id (selected), bob) == 0);
+  g_assert_nonnull (test_find_widget (GTK_WIDGET (f->window->toast_overlay), GTK_TYPE_LABEL,
+                                      "label", "Some details for Amina Khan are not saved yet"));
+  /* Bob's page shows Bob, with no error. */
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "NHS number")), ==, "");
+  g_assert_null (visible_error_row (f));
+
+  /* "Go Back" returns to Amina with the number as typed, and why it was refused. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "show-person",
+                                  g_variant_new_string (nhs.id));
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, nhs.id);
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "NHS number")), ==, "943 476 5918");
+  g_assert_nonnull (visible_error_row (f));
+  g_assert_false (cp_person_page_has_pending (f->window->person_page));
+  test_settle ();
+  g_assert_true (saved_in_store (&nhs));
+  selected = gtk_single_selection_get_selected_item (f->window->selection);
+  g_assert_true (selected != NULL && g_strcmp0 (cp_record_get_id (selected), nhs.id) == 0);
+
+  /* Corrected, it is saved and nothing more is kept. */
+  gtk_editable_set_text (field (f, "NHS number"), "943 476 5919");
+  g_assert_true (test_wait_until (nothing_pending, f->window->person_page));
+  cp_window_show_person (f->window, bob);
+  cp_window_show_person (f->window, nhs.id);
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "NHS number")), ==, "943 476 5919");
+  g_assert_null (visible_error_row (f));
+}
+
+static gboolean
+shown_person_selected (gpointer data)
+{
+  Fixture *f = data;
+  CpRecord *item = gtk_single_selection_get_selected_item (f->window->selection);
+  return item != NULL && g_strcmp0 (cp_record_get_id (item),
+                                    cp_person_page_get_person_id (f->window->person_page)) == 0;
+}
+
+/* Ctrl+N while a search is on and an edit is pending: the edit goes to the
+ * person it was typed for, the new person is shown, highlighted once the
+ * list refreshes, and what is typed next is theirs. */
+static void
+test_add_while_pending (Fixture *f, gconstpointer data)
+{
+  Saved family = { f->store, cp_record_get_id (CP_RECORD (f->amina)), "family-name", "Khan-Ali" };
+  Saved given = { f->store, NULL, "given-name", "Zara" };
+  g_autofree char *new_id = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (f->window->search_entry), "khan");
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  select_amina (f);
+  gtk_editable_set_text (field (f, "Family name"), "Khan-Ali");
+  g_assert_true (cp_person_page_has_pending (f->window->person_page));
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "add-person", NULL);
+  g_assert_true (saved_in_store (&family));
+  new_id = g_strdup (cp_person_page_get_person_id (f->window->person_page));
+  g_assert_cmpstr (new_id, !=, family.id);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (f->window->search_entry)), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (field (f, "Family name")), ==, "");
+  test_settle ();
+  g_assert_true (test_wait_until (shown_person_selected, f));
+
+  gtk_editable_set_text (field (f, "Given name"), "Zara");
+  given.id = new_id;
+  g_assert_true (test_wait_until (saved_in_store, &given));
+  family.property = "given-name";
+  family.expected = "Amina";
+  g_assert_true (saved_in_store (&family));
+}
+
 static gboolean
 needs_flag_shown (gpointer data)
 {
@@ -338,6 +425,171 @@ test_delete (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+zephaniah_row_drawn (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *label = test_find_widget (GTK_WIDGET (f->window->list_view), GTK_TYPE_LABEL,
+                                       "label", "Ada Zephaniah");
+  graphene_rect_t bounds;
+
+  return label != NULL && gtk_widget_get_mapped (label) &&
+         gtk_widget_compute_bounds (label, GTK_WIDGET (f->window->list_view), &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (f->window->list_view));
+}
+
+/* In a large caseload a rename can move the person far down the sorted
+ * list: they must stay selected (highlighted) wherever they land. */
+static void
+test_rename_moves_far (Fixture *f, gconstpointer data)
+{
+  Saved saved = { f->store, NULL, "family-name", "Zephaniah" };
+  g_autoptr(CpPerson) first = test_add_person (f->store, "Ada", "Aardvark", NULL);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *family = g_strdup_printf ("Middleton%03u", i);
+      g_autoptr(CpPerson) person = test_add_person (f->store, "Pat", family, NULL);
+    }
+  cp_record_list_refresh (f->window->people);
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  saved.id = cp_record_get_id (CP_RECORD (first));
+  gtk_single_selection_set_selected (f->window->selection, 0);
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, saved.id);
+
+  gtk_widget_grab_focus (GTK_WIDGET (field (f, "Family name")));
+  gtk_editable_set_text (field (f, "Family name"), "Zephaniah");
+  g_assert_true (test_wait_until (saved_in_store, &saved));
+  test_settle ();
+  g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, saved.id);
+  g_assert_true (test_wait_until (shown_person_selected, f));
+  g_assert_cmpuint (gtk_single_selection_get_selected (f->window->selection), ==, shown_count (f) - 1);
+  /* and the list scrolls to show them there. */
+  g_assert_true (test_wait_until (zephaniah_row_drawn, f));
+  /* without taking the cursor from the field being typed in. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                         GTK_WIDGET (field (f, "Family name"))));
+}
+
+static gboolean
+focus_in_window (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  return focus != NULL && gtk_widget_get_mapped (focus);
+}
+
+/* After a delete, a keyboard user is not left with the focus nowhere
+ * (on the hidden page of the person who is gone) nor thrown to the first
+ * button: it goes to the search box, beside the list. */
+static void
+test_delete_keeps_focus (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  GtkWidget *focus;
+
+  select_amina (f);
+  /* A refused value of someone deleted is no longer "not saved yet". */
+  gtk_editable_set_text (field (f, "NHS number"), "943 476 5918");
+  button = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_BUTTON, "label", "Delete Person…");
+  gtk_widget_grab_focus (button);
+  g_signal_emit_by_name (button, "clicked");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_settle ();
+  g_assert_true (test_wait_until (focus_in_window, f));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->window->search_entry)));
+  g_assert_null (test_find_widget (GTK_WIDGET (f->window->toast_overlay), GTK_TYPE_LABEL,
+                                   "label", "Some details for Amina Khan are not saved yet"));
+}
+
+/* Folded (a narrow window): choosing someone shows their page with the
+ * focus on Back; Back returns to the list with the focus in it, on them. */
+static void
+test_folded_back (Fixture *f, gconstpointer data)
+{
+  GtkWidget *focus;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 600);
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  g_assert_true (test_wait_until ((gboolean (*) (gpointer)) adw_leaflet_get_folded, f->window->leaflet));
+  select_amina (f);
+  g_assert_true (adw_leaflet_get_visible_child (f->window->leaflet) == f->window->content_box);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) == f->window->back_button);
+
+  g_signal_emit_by_name (f->window->back_button, "clicked");
+  test_settle ();
+  g_assert_true (adw_leaflet_get_visible_child (f->window->leaflet) == f->window->sidebar);
+  g_assert_true (test_wait_until (focus_in_window, f));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (f->window->list_view)));
+  /* On Amina's row, the one that was chosen. */
+  g_assert_true (gtk_widget_get_state_flags (focus) & GTK_STATE_FLAG_SELECTED);
+}
+
+typedef struct
+{
+  GtkWidget *label;
+  int        at_least;
+} Grown;
+
+static int
+label_height (GtkWidget *label)
+{
+  int natural = 0;
+
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, -1, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+static gboolean
+label_grown (gpointer data)
+{
+  Grown *g = data;
+  return label_height (g->label) >= g->at_least;
+}
+
+/* "Larger text" makes all the words larger, headings and names too (the
+ * Adwaita style gives those fixed sizes that a window's font size does
+ * not change), so the name is never smaller than the line under it. */
+static void
+test_large_text (Fixture *f, gconstpointer data)
+{
+  Grown title = { NULL, 0 };
+  Grown row_name = { NULL, 0 };
+  Grown group = { NULL, 0 };
+
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* The application loads its style.css itself; this window has no application. */
+  gtk_css_provider_load_from_resource (css, "/io/github/coplan/Coplan/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  select_amina (f);
+  g_assert_true (test_wait_until (row_for_amina_drawn, f));
+  title.label = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_LABEL, "label", "Amina Khan");
+  row_name.label = test_find_widget (GTK_WIDGET (f->window->list_view), GTK_TYPE_LABEL, "label", "Amina Khan");
+  group.label = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_LABEL, "label", "Budget");
+  g_assert_nonnull (title.label);
+  g_assert_nonnull (row_name.label);
+  g_assert_nonnull (group.label);
+  test_settle ();
+  title.at_least = label_height (title.label) * 115 / 100;
+  row_name.at_least = label_height (row_name.label) * 115 / 100;
+  group.at_least = label_height (group.label) * 115 / 100;
+
+  gtk_widget_add_css_class (GTK_WIDGET (f->window), "cp-large-text");
+  g_assert_true (test_wait_until (label_grown, &title));
+  g_assert_true (test_wait_until (label_grown, &row_name));
+  g_assert_true (test_wait_until (label_grown, &group));
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css));
+}
+
+static gboolean
 welcome_shown (gpointer data)
 {
   Fixture *f = data;
@@ -381,5 +633,17 @@ main (int argc, char *argv[])
               fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/window/empty-state", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_empty_state, fixture_tear_down);
+  g_test_add ("/window/rename-moves-far", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_rename_moves_far, fixture_tear_down);
+  g_test_add ("/window/delete-keeps-focus", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_delete_keeps_focus, fixture_tear_down);
+  g_test_add ("/window/folded-back", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_folded_back, fixture_tear_down);
+  g_test_add ("/window/refused-value-survives-switch", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_refused_value_survives_switch, fixture_tear_down);
+  g_test_add ("/window/large-text", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_large_text, fixture_tear_down);
+  g_test_add ("/window/add-while-pending", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_add_while_pending, fixture_tear_down);
   return g_test_run ();
 }

@@ -378,12 +378,6 @@ cp_window_close_request (GtkWindow *window)
 }
 
 static void
-store_changed_cb (CpWindow *self, const char *table, const char *id, CpStore *store)
-{
-  _cp_window_update_pages (self);
-}
-
-static void
 setup_list (CpWindow *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -405,8 +399,6 @@ setup_list (CpWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (items_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  g_signal_connect_object (self->store, "changed::person", G_CALLBACK (store_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 }
 
 static void

@@ -176,7 +176,32 @@ static const char step_3[] =
   "  data BLOB);"
   "CREATE INDEX receipt_payment ON receipt (payment_id);";
 
-static const char *const steps[] = { step_1, step_2, step_3 };
+/* Version 4: co-producing the plan — eligibility answers, who may see the
+ * plan, and the full-text search index over people and plan text. */
+static const char step_4[] =
+  "CREATE TABLE eligibility_answer (" META
+  "  person_id TEXT NOT NULL REFERENCES person (id),"
+  "  criterion TEXT NOT NULL,"
+  "  met INTEGER NOT NULL DEFAULT 0 CHECK (met IN (0, 1)),"
+  "  note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX eligibility_answer_person ON eligibility_answer (person_id, deleted);";
+
+/* Version 5: budget rules — settings such as the clawback weeks, and the
+ * ledger's reversing entries. */
+static const char step_5[] =
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL);";
+
+/* Version 6: bank and prepaid-card statement imports. */
+static const char step_6[] =
+  "CREATE TABLE statement_import (" META
+  "  plan_id TEXT NOT NULL REFERENCES plan (id),"
+  "  filename TEXT NOT NULL DEFAULT '',"
+  "  imported_on TEXT NOT NULL,"
+  "  row_count INTEGER NOT NULL DEFAULT 0);";
+
+static const char *const steps[] = { step_1, step_2, step_3, step_4, step_5, step_6 };
 
 guint
 cp_schema_latest_version (void)

@@ -189,9 +189,9 @@ static const char step_4[] =
 /* Version 5: budget rules — settings such as the clawback weeks, and the
  * ledger's reversing entries. */
 static const char step_5[] =
-  "CREATE TABLE setting ("
-  "  key TEXT PRIMARY KEY NOT NULL,"
-  "  value TEXT NOT NULL);";
+  "CREATE TABLE setting (" META
+  "  key TEXT NOT NULL UNIQUE,"
+  "  value TEXT NOT NULL DEFAULT '');";
 
 /* Version 6: bank and prepaid-card statement imports. */
 static const char step_6[] =

@@ -12,6 +12,7 @@
 #include "cp-budget-view.h"
 #include "cp-person-fields.h"
 #include "cp-person-page.h"
+#include "cp-person-tab.h"
 
 struct _CpPersonPage
 {
@@ -52,7 +53,10 @@ struct _CpPersonPage
   GtkSwitch    *interpreter_switch;
 };
 
-G_DEFINE_FINAL_TYPE (CpPersonPage, cp_person_page, ADW_TYPE_BIN)
+static void cp_person_page_tab_init (CpPersonTabInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CpPersonPage, cp_person_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (CP_TYPE_PERSON_TAB, cp_person_page_tab_init))
 
 enum { PROP_0, PROP_TITLE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -635,4 +639,30 @@ cp_person_page_focus_first (CpPersonPage *self)
 {
   g_return_if_fail (CP_IS_PERSON_PAGE (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->given_row));
+}
+
+static void
+tab_set_store (CpPersonTab *tab, CpStore *store)
+{
+  cp_person_page_set_store (CP_PERSON_PAGE (tab), store);
+}
+
+static gboolean
+tab_set_person_id (CpPersonTab *tab, const char *person_id)
+{
+  return cp_person_page_set_person_id (CP_PERSON_PAGE (tab), person_id);
+}
+
+static gboolean
+tab_flush (CpPersonTab *tab)
+{
+  return cp_person_page_flush (CP_PERSON_PAGE (tab));
+}
+
+static void
+cp_person_page_tab_init (CpPersonTabInterface *iface)
+{
+  iface->set_store = tab_set_store;
+  iface->set_person_id = tab_set_person_id;
+  iface->flush = tab_flush;
 }

@@ -14,7 +14,7 @@ add_person_cb (GSimpleAction *action, GVariant *param, gpointer data)
   g_autoptr(CpPerson) person = cp_person_new ();
   g_autoptr(GError) error = NULL;
 
-  cp_person_page_flush (self->person_page);
+  cp_person_view_flush (self->person_view);
   if (!cp_store_insert (self->store, CP_RECORD (person), &error))
     {
       g_autofree char *text = g_strdup_printf (_("Could not add a person: %s"), error->message);

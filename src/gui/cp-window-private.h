@@ -4,6 +4,7 @@
 #pragma once
 
 #include "cp-person-page.h"
+#include "cp-person-view.h"
 #include "cp-window.h"
 
 G_BEGIN_DECLS
@@ -38,9 +39,11 @@ struct _CpWindow
   GtkStack             *list_stack;
   GtkListView          *list_view;
   AdwStatusPage        *no_match_page;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *content_title;
   GtkWidget            *back_button;
   GtkStack             *content_stack;
+  CpPersonView         *person_view;
+  /* The view's profile tab, which owns who is shown. */
   CpPersonPage         *person_page;
 };
 

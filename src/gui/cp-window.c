@@ -308,7 +308,7 @@ list_key_pressed_cb (CpWindow *self, guint keyval, guint keycode, GdkModifierTyp
 static void
 back_clicked_cb (CpWindow *self)
 {
-  cp_person_page_flush (self->person_page);
+  cp_person_view_flush (self->person_view);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   visible_child_cb (self);
 }
@@ -325,7 +325,7 @@ person_deleted_cb (CpWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   gtk_stack_set_visible_child_name (self->content_stack, "none");
-  adw_window_title_set_title (self->content_title, "");
+  adw_view_switcher_title_set_title (self->content_title, "");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   if (settings != NULL)
     g_settings_set_string (settings, "last-person", "");
@@ -372,7 +372,7 @@ cp_window_close_request (GtkWindow *window)
 {
   CpWindow *self = CP_WINDOW (window);
 
-  cp_person_page_flush (self->person_page);
+  cp_person_view_flush (self->person_view);
   save_window_state (self);
   return GTK_WINDOW_CLASS (cp_window_parent_class)->close_request (window);
 }
@@ -412,7 +412,7 @@ cp_window_constructed (GObject *object)
   gtk_widget_set_visible (self->example_bar, self->example);
   if (self->example)
     gtk_window_set_title (GTK_WINDOW (self), _("Coplan — Example Data"));
-  cp_person_page_set_store (self->person_page, self->store);
+  cp_person_view_set_store (self->person_view, self->store);
   setup_list (self);
   _cp_window_actions_init (self);
   _cp_window_update_pages (self);
@@ -486,12 +486,11 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CpWindow, person_page);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, person_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, person_deleted_cb);
 }
 
 static void
@@ -514,7 +513,7 @@ cp_window_class_init (CpWindowClass *klass)
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CP_TYPE_PERSON_PAGE);
+  g_type_ensure (CP_TYPE_PERSON_VIEW);
   bind_template (GTK_WIDGET_CLASS (klass));
 }
 
@@ -525,6 +524,10 @@ cp_window_init (CpWindow *self)
   GtkGesture *click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->person_page = cp_person_view_get_profile (self->person_view);
+  cp_person_view_use_switcher_title (self->person_view, self->content_title);
+  g_signal_connect_object (self->person_page, "person-deleted", G_CALLBACK (person_deleted_cb),
+                           self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->person_page, "title", self->content_title, "title", G_BINDING_SYNC_CREATE);
   /* Typing while the list has the focus searches. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
@@ -588,7 +591,7 @@ show_person (CpWindow *self, const char *person_id, gboolean open)
 
   if (g_strcmp0 (person_id, cp_person_page_get_person_id (self->person_page)) != 0)
     {
-      if (!cp_person_page_set_person_id (self->person_page, person_id) || person_id == NULL)
+      if (!cp_person_view_set_person_id (self->person_view, person_id) || person_id == NULL)
         {
           gtk_stack_set_visible_child_name (self->content_stack, "none");
           return;

@@ -24,6 +24,7 @@
 #include "cp-receipt.h"
 #include "cp-record-list.h"
 #include "cp-record.h"
+#include "cp-reference.h"
 #include "cp-review.h"
 #include "cp-risk.h"
 #include "cp-schema.h"

@@ -29,6 +29,10 @@ struct _CpRecordList
   char       *search;
   /* The search split into words, each matched on its own. */
   GStrv       terms;
+  /* Optional: a SELECT of more matching ids (cp_record_list_set_search_extra). */
+  char       *extra_sql;
+  CpRecordListSearchParam extra_param_func;
+  char       *extra_param;
   guint       n_items;
   /* page number → GPtrArray of records, and the use order for eviction */
   GHashTable *pages;
@@ -58,13 +62,19 @@ filter_sql (CpRecordList *self)
 {
   CpRecordClass *klass = item_class (self);
   GString *sql = g_string_new ("WHERE deleted = 0");
+  g_autoptr(GString) words = g_string_new (NULL);
 
   if (self->parent_id != NULL && klass->parent_column != NULL)
     g_string_append_printf (sql, " AND %s = ?1", klass->parent_column);
   /* cp_fold() (cp-store.c) ignores case beyond ASCII, as LIKE does not. */
   for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
-    g_string_append_printf (sql, " AND cp_fold (%s) LIKE '%%' || ?%u || '%%' ESCAPE '\\'",
-                            klass->search_expression, FIRST_TERM_PARAM + i);
+    g_string_append_printf (words, "%scp_fold (%s) LIKE '%%' || ?%u || '%%' ESCAPE '\\'",
+                            i ? " AND " : "", klass->search_expression, FIRST_TERM_PARAM + i);
+  /* Rows the extra SELECT finds (people whose plan text matches) too. */
+  if (words->len > 0 && self->extra_param != NULL)
+    g_string_append_printf (sql, " AND ((%s) OR id IN (%s))", words->str, self->extra_sql);
+  else if (words->len > 0)
+    g_string_append_printf (sql, " AND %s", words->str);
   return g_string_free (sql, FALSE);
 }
 
@@ -135,6 +145,9 @@ bind_filter (CpRecordList *self, sqlite3_stmt *stmt)
 
       sqlite3_bind_text (stmt, (int) (FIRST_TERM_PARAM + i), escaped, -1, SQLITE_TRANSIENT);
     }
+  if (self->terms != NULL && self->terms[0] != NULL && self->extra_param != NULL)
+    sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":search"), self->extra_param, -1,
+                       SQLITE_TRANSIENT);
 }
 
 static guint
@@ -289,6 +302,8 @@ cp_record_list_finalize (GObject *object)
   g_free (self->parent_id);
   g_free (self->search);
   g_strfreev (self->terms);
+  g_free (self->extra_sql);
+  g_free (self->extra_param);
   g_hash_table_unref (self->pages);
   g_queue_free (self->page_order);
   G_OBJECT_CLASS (cp_record_list_parent_class)->finalize (object);
@@ -392,6 +407,9 @@ cp_record_list_set_search (CpRecordList *self, const char *search)
   g_clear_pointer (&self->terms, g_strfreev);
   if (item_class (self)->search_expression != NULL)
     self->terms = split_search (self->search);
+  g_clear_pointer (&self->extra_param, g_free);
+  if (self->extra_param_func != NULL && self->search != NULL)
+    self->extra_param = self->extra_param_func (self->search);
   cp_record_list_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
 }
@@ -443,4 +461,30 @@ cp_record_list_get_pages_fetched (CpRecordList *self)
 {
   g_return_val_if_fail (CP_IS_RECORD_LIST (self), 0);
   return self->pages_fetched;
+}
+
+/**
+ * cp_record_list_set_search_extra:
+ * @id_select: (nullable): an SQL SELECT, written in code, of more ids
+ *   that match; its one parameter is named :search
+ * @make_param: (nullable): turns the search text into the :search value;
+ *   when it returns NULL only the words are matched
+ *
+ * A row is listed when every search word is in its search expression or
+ * when @id_select returns its id: the caseload finds people by what is
+ * written in their plan as well as by name (cp-search.h).
+ */
+void
+cp_record_list_set_search_extra (CpRecordList *self, const char *id_select, CpRecordListSearchParam make_param)
+{
+  g_return_if_fail (CP_IS_RECORD_LIST (self));
+  if (g_strcmp0 (self->extra_sql, id_select) == 0 && self->extra_param_func == make_param)
+    return;
+  g_free (self->extra_sql);
+  self->extra_sql = g_strdup (id_select);
+  self->extra_param_func = id_select ? make_param : NULL;
+  g_clear_pointer (&self->extra_param, g_free);
+  if (self->extra_param_func != NULL && self->search != NULL)
+    self->extra_param = self->extra_param_func (self->search);
+  cp_record_list_refresh (self);
 }

@@ -23,4 +23,10 @@ guint         cp_record_list_get_pages_fetched (CpRecordList *self);
 guint         cp_record_list_find_position (CpRecordList *self,
                                             const char   *id);
 
+/* Turns what was typed into the value of :search, or NULL. */
+typedef char *(*CpRecordListSearchParam) (const char *search);
+void          cp_record_list_set_search_extra (CpRecordList           *self,
+                                               const char             *id_select,
+                                               CpRecordListSearchParam make_param);
+
 G_END_DECLS

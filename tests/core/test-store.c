@@ -467,7 +467,8 @@ interrupt_cb (void *data)
     return 0;
   for (sqlite3_stmt *stmt = sqlite3_next_stmt (interrupter->db, NULL); stmt != NULL;
        stmt = sqlite3_next_stmt (interrupter->db, stmt))
-    if (sqlite3_stmt_busy (stmt) && g_str_has_prefix (sqlite3_sql (stmt), interrupter->prefix))
+    if (sqlite3_stmt_busy (stmt) && sqlite3_sql (stmt) != NULL &&
+        g_str_has_prefix (sqlite3_sql (stmt), interrupter->prefix))
       return 1;
   return 0;
 }

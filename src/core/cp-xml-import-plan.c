@@ -1,0 +1,491 @@
+/* cp-xml-import-plan.c — what an import will change: the preview
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Walks a validated document, turns each record element into a
+ * CpRecord, checks every value in C with the core modules (the schema
+ * said the shape is right; these say the values are, with the element
+ * and line), and compares it with the stored row by id.
+ */
+#define G_LOG_DOMAIN "cp-xml"
+
+#include <glib/gi18n-lib.h>
+
+#include "cp-date.h"
+#include "cp-money.h"
+#include "cp-nhs-number.h"
+#include "cp-person.h"
+#include "cp-store-bulk.h"
+#include "cp-xml-import-private.h"
+
+static char *
+node_text (xmlNodePtr node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup (content ? (const char *) content : "");
+
+  xmlFree (content);
+  return text;
+}
+
+static char *
+node_attribute (xmlNodePtr node, const char *name)
+{
+  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
+  char *text = g_strdup ((const char *) value);
+
+  xmlFree (value);
+  return text;
+}
+
+static gboolean
+parse_boolean (const char *text, gboolean *value)
+{
+  if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+    *value = TRUE;
+  else if (g_str_equal (text, "false") || g_str_equal (text, "0"))
+    *value = FALSE;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+parse_int64 (CpXmlImport *self, GParamSpec *pspec, const char *text, long line, GValue *value)
+{
+  gint64 min = G_PARAM_SPEC_INT64 (pspec)->minimum;
+  gint64 max = G_PARAM_SPEC_INT64 (pspec)->maximum;
+  gint64 number;
+
+  if (g_str_has_suffix (pspec->name, "-pence"))
+    {
+      min = MAX (min, -CP_MONEY_MAX_PENCE);
+      max = MIN (max, CP_MONEY_MAX_PENCE);
+    }
+  if (!g_ascii_string_to_signed (text, 10, min, max, &number, NULL))
+    {
+      _cp_xml_import_problem (self, line,
+                              _("<%s> must be a whole number from %" G_GINT64_FORMAT " to %"
+                                G_GINT64_FORMAT "; it holds “%s”."), pspec->name, min, max, text);
+      return FALSE;
+    }
+  g_value_set_int64 (value, number);
+  return TRUE;
+}
+
+static gboolean
+parse_string (CpXmlImport *self, GParamSpec *pspec, const char *text, long line, GValue *value)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (cp_record_param_is_date (pspec) && !cp_date_iso_is_valid (text, &local_error))
+    {
+      _cp_xml_import_problem (self, line, _("<%s> holds “%s”, which is not a real date: %s"),
+                              pspec->name, text, local_error->message);
+      return FALSE;
+    }
+  if (g_str_equal (pspec->name, "nhs-number") && *text != '\0' &&
+      !cp_nhs_number_is_valid (text))
+    {
+      g_autofree char *digits = cp_nhs_number_normalize (text, &local_error);
+      _cp_xml_import_problem (self, line, _("<%s> holds “%s”, which is not a valid NHS number: %s"),
+                              pspec->name, text,
+                              local_error ? local_error->message : _("the check digit does not match."));
+      return FALSE;
+    }
+  g_value_set_string (value, text);
+  return TRUE;
+}
+
+/* One column element's text as the property's value. */
+static gboolean
+parse_column (CpXmlImport *self, GParamSpec *pspec, xmlNodePtr node, GValue *value)
+{
+  g_autofree char *text = node_text (node);
+  long line = cp_xml_node_line (node);
+  GType type = pspec->value_type;
+  gboolean flag;
+
+  if (type == G_TYPE_STRING)
+    return parse_string (self, pspec, text, line, value);
+  if (type == G_TYPE_INT64)
+    return parse_int64 (self, pspec, text, line, value);
+  if (type == G_TYPE_BOOLEAN && parse_boolean (text, &flag))
+    {
+      g_value_set_boolean (value, flag);
+      return TRUE;
+    }
+  if (G_TYPE_IS_ENUM (type))
+    {
+      GEnumValue *ev = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, text);
+      if (ev != NULL)
+        {
+          g_value_set_enum (value, ev->value);
+          return TRUE;
+        }
+    }
+  if (type == G_TYPE_BYTES)
+    {
+      gsize size = 0;
+      guchar *data = g_base64_decode (text, &size);
+      g_value_take_boxed (value, g_bytes_new_take (data, size));
+      return TRUE;
+    }
+  _cp_xml_import_problem (self, line, _("<%s> cannot hold “%s”."), pspec->name, text);
+  return FALSE;
+}
+
+static GParamSpec *
+column_for (const CpXmlKind *kind, const char *name)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (kind->klass), name);
+
+  if (pspec == NULL || pspec->owner_type != kind->type || pspec == kind->parent_pspec)
+    return NULL;
+  return pspec;
+}
+
+/* Sets every column element of @node on @record; FALSE if any is wrong. */
+static gboolean
+read_columns (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, CpRecord *record)
+{
+  gboolean ok = TRUE;
+
+  for (xmlNodePtr child = xmlFirstElementChild (node); child; child = xmlNextElementSibling (child))
+    {
+      GParamSpec *pspec = column_for (kind, (const char *) child->name);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (pspec == NULL)
+        continue;
+      g_value_init (&value, pspec->value_type);
+      if (parse_column (self, pspec, child, &value))
+        g_object_set_property (G_OBJECT (record), pspec->name, &value);
+      else
+        ok = FALSE;
+    }
+  return ok;
+}
+
+/* Omitted elements mean NULL (a nullable string or receipt file). */
+static void
+clear_omitted (const CpXmlKind *kind, xmlNodePtr node, CpRecord *record)
+{
+  GPtrArray *columns = cp_record_class_columns (kind->klass);
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (columns, i);
+      gboolean present = FALSE;
+
+      if (pspec == kind->parent_pspec)
+        continue;
+      for (xmlNodePtr child = xmlFirstElementChild (node); child && !present; child = xmlNextElementSibling (child))
+        present = g_str_equal ((const char *) child->name, pspec->name);
+      if (!present && (pspec->value_type == G_TYPE_STRING || pspec->value_type == G_TYPE_BYTES))
+        g_object_set (record, pspec->name, NULL, NULL);
+    }
+}
+
+static gboolean
+values_equal (GParamSpec *pspec, const GValue *a, const GValue *b)
+{
+  if (G_VALUE_HOLDS (a, G_TYPE_BYTES))
+    {
+      GBytes *x = g_value_get_boxed (a);
+      GBytes *y = g_value_get_boxed (b);
+      return (x == NULL || y == NULL) ? x == y : g_bytes_equal (x, y);
+    }
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+/* TRUE when every column of @incoming equals @stored. A file without
+ * receipt files keeps the ones stored here. */
+static gboolean
+same_values (CpXmlImport *self, CpRecord *incoming, CpRecord *stored)
+{
+  GPtrArray *columns = cp_record_class_columns (CP_RECORD_GET_CLASS (incoming));
+  gboolean same = TRUE;
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (columns, i);
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+
+      g_value_init (&a, pspec->value_type);
+      g_value_init (&b, pspec->value_type);
+      g_object_get_property (G_OBJECT (incoming), pspec->name, &a);
+      g_object_get_property (G_OBJECT (stored), pspec->name, &b);
+      if (pspec->value_type == G_TYPE_BYTES && !self->receipts_included)
+        {
+          g_object_set_property (G_OBJECT (incoming), pspec->name, &b);
+          continue;
+        }
+      if (!values_equal (pspec, &a, &b))
+        same = FALSE;
+    }
+  return same;
+}
+
+static void
+count_change (CpXmlImport *self, const CpXmlKind *kind, CpXmlChange change, CpXmlPerson *person)
+{
+  guint *counts = g_hash_table_lookup (self->counts, kind->element);
+
+  if (counts == NULL)
+    {
+      counts = g_new0 (guint, CP_XML_N_CHANGES);
+      g_hash_table_insert (self->counts, kind->element, counts);
+    }
+  counts[change]++;
+  self->totals[change]++;
+  if (person != NULL)
+    person->counts[change]++;
+  if (person != NULL && change != CP_XML_CHANGE_UNCHANGED && person->change == CP_XML_CHANGE_UNCHANGED)
+    person->change = CP_XML_CHANGE_UPDATE;
+}
+
+/* ADD, UPDATE or UNCHANGED against the stored row; FALSE for a change
+ * that may not be made (an agreed plan version edited). */
+static gboolean
+classify (CpXmlImport *self, CpXmlPending *p)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CpRecord) stored = NULL;
+  gboolean same;
+
+  /* Most records of a first import are new: one indexed lookup each
+   * instead of loading a record that is not there. */
+  if (_cp_store_row_exists (self->store, p->kind->table, cp_record_get_id (p->record), &local_error))
+    stored = cp_store_load (self->store, p->kind->type, cp_record_get_id (p->record), &local_error);
+  else if (local_error == NULL)
+    {
+      p->change = CP_XML_CHANGE_ADD;
+      return TRUE;
+    }
+  if (stored == NULL)
+    {
+      p->change = CP_XML_CHANGE_ADD;
+      if (!g_error_matches (local_error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND))
+        _cp_xml_import_problem (self, p->line, "%s", local_error->message);
+      return local_error == NULL || g_error_matches (local_error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND);
+    }
+  p->was_deleted = cp_record_get_deleted (stored);
+  same = same_values (self, p->record, stored);
+  p->change = (same && p->deleted == p->was_deleted) ? CP_XML_CHANGE_UNCHANGED : CP_XML_CHANGE_UPDATE;
+  if (!same && p->kind->klass->immutable)
+    {
+      _cp_xml_import_problem (self, p->line,
+                              _("<%s> differs from the agreed version stored here with the same id. "
+                                "What was agreed cannot be changed."), p->kind->element);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+pending_free (CpXmlPending *p)
+{
+  g_clear_object (&p->record);
+  g_free (p->created);
+  g_free (p->updated);
+  g_free (p);
+}
+
+static CpXmlPending *
+read_record (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, const char *parent_id)
+{
+  CpXmlPending *p = g_new0 (CpXmlPending, 1);
+  g_autofree char *id = node_attribute (node, "id");
+  g_autofree char *deleted = node_attribute (node, "deleted");
+  g_autofree char *lower = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  p->kind = kind;
+  p->line = cp_xml_node_line (node);
+  p->created = node_attribute (node, "created");
+  p->updated = node_attribute (node, "updated");
+  p->deleted = deleted != NULL && (g_str_equal (deleted, "true") || g_str_equal (deleted, "1"));
+  /* Stored ids are lower case; the schema also allows upper. */
+  lower = g_ascii_strdown (id ? id : "", -1);
+  p->record = g_object_new (kind->type, "id", lower, NULL);
+  if (kind->parent_pspec != NULL)
+    g_object_set (p->record, kind->parent_pspec->name, parent_id, NULL);
+  clear_omitted (kind, node, p->record);
+  ok = read_columns (self, kind, node, p->record);
+  if (ok && !cp_record_validate (p->record, &local_error))
+    {
+      _cp_xml_import_problem (self, p->line, "<%s>: %s", kind->element, local_error->message);
+      ok = FALSE;
+    }
+  if (!ok)
+    g_clear_pointer (&p, pending_free);
+  return p;
+}
+
+static gboolean
+note_id (CpXmlImport *self, const CpXmlKind *kind, const char *id, long line)
+{
+  gpointer seen = g_hash_table_lookup (self->file_ids, id);
+
+  if (seen != NULL)
+    {
+      _cp_xml_import_problem (self, line, _("The id %s is used by two records in this file."), id);
+      return FALSE;
+    }
+  g_hash_table_insert (self->file_ids, g_strdup (id), (gpointer) kind->table);
+  return TRUE;
+}
+
+static void walk (CpXmlImport *self, xmlNodePtr node, const char *parent_id, CpXmlPerson *person);
+
+static CpXmlPerson *
+add_person (CpXmlImport *self, CpXmlPending *p)
+{
+  CpXmlPerson *person = g_new0 (CpXmlPerson, 1);
+
+  person->name = cp_person_dup_display_name (CP_PERSON (p->record));
+  person->change = p->change;
+  g_ptr_array_add (self->people, person);
+  return person;
+}
+
+static void
+visit_record (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, const char *parent_id,
+              CpXmlPerson *person)
+{
+  CpXmlPending *p = read_record (self, kind, node, parent_id);
+  g_autofree char *id = NULL;
+
+  if (p == NULL)
+    return;
+  id = g_strdup (cp_record_get_id (p->record));
+  if (!note_id (self, kind, id, p->line) || !classify (self, p))
+    {
+      pending_free (p);
+      return;
+    }
+  if (g_str_equal (kind->table, "person"))
+    person = add_person (self, p);
+  count_change (self, kind, p->change, person);
+  if (p->change == CP_XML_CHANGE_UNCHANGED)
+    pending_free (p);
+  else
+    g_ptr_array_add (self->pending, p);
+  walk (self, node, id, person);
+}
+
+static void
+walk (CpXmlImport *self, xmlNodePtr node, const char *parent_id, CpXmlPerson *person)
+{
+  /* NULL at the root. A column may share a record's name (a signoff's
+   * <plan-version> is a number), so columns are ruled out first. */
+  const CpXmlKind *parent_kind = cp_xml_kind_for_element ((const char *) node->name);
+
+  for (xmlNodePtr child = xmlFirstElementChild (node); child; child = xmlNextElementSibling (child))
+    {
+      const char *name = (const char *) child->name;
+      const CpXmlKind *kind = cp_xml_kind_for_element (name);
+
+      if (kind != NULL && (parent_kind == NULL || column_for (parent_kind, name) == NULL))
+        visit_record (self, kind, child, parent_id, person);
+    }
+}
+
+/* "plan_entry.author_id → contributor" for every reference column. */
+static GHashTable *
+references_of (CpXmlImport *self, const CpXmlKind *kind)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT \"from\", \"table\" FROM pragma_foreign_key_list ('%s')",
+                                          kind->table);
+  sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
+  GHashTable *refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *column = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      g_hash_table_insert (refs, g_strdelimit (g_steal_pointer (&column), "_", '-'),
+                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return refs;
+}
+
+static gboolean
+stored_row_exists (CpXmlImport *self, const char *table, const char *id)
+{
+  /* Only tables named in code go into the SQL. */
+  if (cp_xml_kind_for_table (table) == NULL)
+    return FALSE;
+  return _cp_store_row_exists (self->store, table, id, NULL);
+}
+
+/* Every id a changed record points at is in the file or stored here. */
+static void
+check_references (CpXmlImport *self, CpXmlPending *p, GHashTable *refs)
+{
+  GHashTableIter iter;
+  gpointer key, target;
+
+  g_hash_table_iter_init (&iter, refs);
+  while (g_hash_table_iter_next (&iter, &key, &target))
+    {
+      const char *id = NULL;
+      const char *in_file;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (p->record), key) == NULL)
+        continue;
+      g_object_get (p->record, key, &id, NULL);
+      in_file = id ? g_hash_table_lookup (self->file_ids, id) : NULL;
+      if (id != NULL && g_strcmp0 (in_file, target) != 0 &&
+          !stored_row_exists (self, target, id))
+        _cp_xml_import_problem (self, p->line,
+                                _("<%s> refers to %s %s, which is neither in this file nor in this database."),
+                                (const char *) key, (const char *) target, id);
+      g_free ((char *) id);
+    }
+}
+
+static void
+check_all_references (CpXmlImport *self)
+{
+  g_autoptr(GHashTable) by_kind = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                                         (GDestroyNotify) g_hash_table_unref);
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      CpXmlPending *p = g_ptr_array_index (self->pending, i);
+      GHashTable *refs = g_hash_table_lookup (by_kind, p->kind);
+
+      if (refs == NULL)
+        {
+          refs = references_of (self, p->kind);
+          g_hash_table_insert (by_kind, (gpointer) p->kind, refs);
+        }
+      check_references (self, p, refs);
+    }
+}
+
+gboolean
+_cp_xml_import_plan (CpXmlImport *self, xmlDocPtr doc, GError **error)
+{
+  xmlNodePtr root = xmlDocGetRootElement (doc);
+  g_autofree char *receipts = node_attribute (root, "receipts");
+
+  self->receipts_included = g_strcmp0 (receipts, "included") == 0;
+  walk (self, root, NULL, NULL);
+  if (self->n_problems == 0)
+    check_all_references (self);
+  if (self->n_problems > 0)
+    {
+      if (self->n_problems > CP_XML_MAX_PROBLEMS)
+        g_string_append_printf (self->problems, "\n%s", _("… and more problems after these."));
+      g_set_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_INVALID,
+                   _("Some values in this file cannot be stored, so nothing was imported:\n%s"),
+                   self->problems->str);
+      return FALSE;
+    }
+  return TRUE;
+}

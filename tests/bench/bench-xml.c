@@ -1,0 +1,243 @@
+/* bench-xml.c — Coplan XML export, validation and import against xmllint
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-xml [PEOPLE [PAYMENTS]]     (default 1000 people, 100,000 payments)
+ *
+ * Prints CPU and wall-clock times (the machine may be shared, so CPU
+ * time is the steadier figure): export, parse+validate, import into an empty
+ * database, and `xmllint --stream --noout` on the same file, with the
+ * ratios; then the peak memory (ru_maxrss of a child process that only
+ * exports) for a tenth of the caseload and for all of it, which must
+ * not grow with the caseload. Figures go in docs/benchmarks.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "coplan-core.h"
+#include "cp-test-tree.h"
+
+/* CPU time (user + system) of this process, in ms: the build machine
+ * is shared, so wall-clock figures swing with its load. */
+static double
+now_ms (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0;
+}
+
+/* CPU time and wall-clock time of one step, in ms. */
+typedef struct
+{
+  double cpu;
+  double wall;
+} Timing;
+
+static double
+wall_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static Timing
+start_timing (void)
+{
+  return (Timing) { now_ms (), wall_ms () };
+}
+
+static Timing
+since (Timing start)
+{
+  return (Timing) { now_ms () - start.cpu, wall_ms () - start.wall };
+}
+
+static void
+make_demo (const char *path, guint people, guint64 payments)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (path, &error);
+  CpDemoOptions options = { .n_people = people, .n_payments = payments, .seed = 7, .today = "2026-06-30" };
+
+  g_assert_no_error (error);
+  cp_demo_generate (store, &options, &error);
+  g_assert_no_error (error);
+  cp_store_close (store);
+}
+
+static Timing
+export_to (const char *db, const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (db, &error);
+  g_autoptr(GFile) file = g_file_new_for_path (xml);
+  g_autoptr(GFileOutputStream) out = NULL;
+  Timing start = start_timing ();
+
+  g_assert_no_error (error);
+  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  cp_xml_export (store, NULL, FALSE, G_OUTPUT_STREAM (out), &error);
+  g_assert_no_error (error);
+  g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error);
+  g_assert_no_error (error);
+  cp_store_close (store);
+  return since (start);
+}
+
+static Timing
+validate (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  Timing start = start_timing ();
+  xmlDocPtr doc;
+
+  g_file_get_contents (xml, &data, &size, &error);
+  g_assert_no_error (error);
+  doc = cp_xml_parse_document (data, size, &error);
+  g_assert_no_error (error);
+  xmlFreeDoc (doc);
+  return since (start);
+}
+
+/* The whole import, and its read step (parse, validate, check values
+ * and references, compare with the database) on its own. */
+static Timing
+import_into (const char *db, const char *xml, guint *added, Timing *read)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (db, &error);
+  g_autoptr(CpXmlImport) import = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (xml);
+  Timing start = start_timing ();
+
+  g_assert_no_error (error);
+  import = cp_xml_import_new (store);
+  cp_xml_import_read_file (import, file, NULL, &error);
+  g_assert_no_error (error);
+  *read = since (start);
+  *added = cp_xml_import_count (import, NULL, CP_XML_CHANGE_ADD);
+  cp_xml_import_apply (import, &error);
+  g_assert_no_error (error);
+  cp_store_close (store);
+  return since (start);
+}
+
+/* CPU time of `xmllint --stream --noout FILE`, from wait4(). */
+static Timing
+xmllint_stream (const char *xml)
+{
+  struct rusage usage;
+  int status = 0;
+  double wall = wall_ms ();
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      execlp ("xmllint", "xmllint", "--stream", "--noout", xml, (char *) NULL);
+      _exit (127);
+    }
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return (Timing) { (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000.0 +
+                    (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000.0,
+                    wall_ms () - wall };
+}
+
+/* VmHWM (peak resident memory, KiB) of this process. */
+static long
+own_peak_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return strtol (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* Peak resident memory (KiB) of a fresh process (this program again,
+ * in its --peak mode) that opens @db and exports it. VmHWM belongs to
+ * the new program image, so nothing of this process is counted. */
+static long
+export_peak_kib (const char *self_path, const char *db, const char *xml)
+{
+  const char *argv[] = { self_path, "--peak", db, xml, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return strtol (out, NULL, 10);
+}
+
+/* One line: the step's times and both ratios to xmllint's. */
+static void
+report (const char *step, Timing t, Timing lint)
+{
+  g_print ("%-24s %8.0f ms CPU (%5.2fx xmllint)  %8.0f ms wall (%5.2fx xmllint)\n",
+           step, t.cpu, t.cpu / lint.cpu, t.wall, t.wall / lint.wall);
+}
+
+int
+main (int argc, char **argv)
+{
+  guint people = argc > 1 && argv[1][0] != '-' ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 1000;
+  guint64 payments = argc > 2 ? g_ascii_strtoull (argv[2], NULL, 10) : 100000;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("coplan-bench-xml-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "caseload.db", NULL);
+  g_autofree char *small_db = g_build_filename (dir, "tenth.db", NULL);
+  g_autofree char *empty_db = g_build_filename (dir, "empty.db", NULL);
+  g_autofree char *xml = g_build_filename (dir, "caseload.xml", NULL);
+  GStatBuf st;
+  Timing t_export, t_validate, t_import, t_read, t_lint;
+  long peak_small, peak_all;
+  guint added = 0;
+
+  if (argc == 4 && g_str_equal (argv[1], "--peak"))
+    {
+      g_rmdir (dir);
+      export_to (argv[2], argv[3]);
+      g_print ("%ld\n", own_peak_kib ());
+      return 0;
+    }
+  g_assert_no_error (error);
+  g_print ("Making a demo caseload of %u people and %" G_GUINT64_FORMAT " payments…\n", people, payments);
+  make_demo (db, people, payments);
+  make_demo (small_db, people / 10, payments / 10);
+
+  t_export = export_to (db, xml);
+  g_stat (xml, &st);
+  t_validate = validate (xml);
+  t_lint = xmllint_stream (xml);
+  t_import = import_into (empty_db, xml, &added, &t_read);
+
+  g_print ("file: %.1f MB, %u records; CPU time (user + system), then wall-clock time\n",
+           st.st_size / 1e6, added);
+  report ("xmllint --stream", t_lint, t_lint);
+  report ("export", t_export, t_lint);
+  report ("parse + validate (XSD)", t_validate, t_lint);
+  report ("export + validate", (Timing) { t_export.cpu + t_validate.cpu, t_export.wall + t_validate.wall }, t_lint);
+  report ("import: read + preview", t_read, t_lint);
+  report ("import, empty database", t_import, t_lint);
+
+  peak_small = export_peak_kib (argv[0], small_db, xml);
+  peak_all = export_peak_kib (argv[0], db, xml);
+  g_print ("peak memory exporting %u people: %ld KiB; %u people: %ld KiB (ratio %.2f)\n",
+           people / 10, peak_small, people, peak_all, (double) peak_all / peak_small);
+
+  cp_test_remove_tree (dir);
+  return 0;
+}

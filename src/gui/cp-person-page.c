@@ -10,6 +10,8 @@
 
 #include "cp-budget-summary.h"
 #include "cp-budget-view.h"
+#include "cp-eligibility-panel.h"
+#include "cp-ipc-areas.h"
 #include "cp-person-fields.h"
 #include "cp-person-page.h"
 #include "cp-person-tab.h"
@@ -31,12 +33,11 @@ struct _CpPersonPage
 
   /* template children */
   GtkLabel     *name_label;
-  GtkWidget    *needs_flag;
-  GtkLabel     *needs_label;
   AdwPreferencesGroup *budget_group;
   CpBudgetView *budget_view;
   GtkLabel     *budget_note;
   AdwEntryRow  *given_row;
+  AdwActionRow *given_error;
   AdwEntryRow  *family_row;
   AdwEntryRow  *preferred_row;
   AdwEntryRow  *dob_row;
@@ -51,6 +52,13 @@ struct _CpPersonPage
   AdwEntryRow  *needs_row;
   AdwEntryRow  *language_row;
   GtkSwitch    *interpreter_switch;
+  AdwComboRow  *area_row;
+  AdwComboRow  *cohort_row;
+  CpEligibilityPanel *eligibility;
+  GtkSwitch    *consent_switch;
+  AdwEntryRow  *consent_date_row;
+  AdwActionRow *consent_date_error;
+  AdwEntryRow  *sharing_row;
 };
 
 static void cp_person_page_tab_init (CpPersonTabInterface *iface);
@@ -76,10 +84,10 @@ typedef struct
 #define ROW(member) G_STRUCT_OFFSET (CpPersonPage, member)
 
 static const Field fields[] = {
-  { "given-name", CP_PERSON_FIELD_TEXT, ROW (given_row), 0 },
+  { "given-name", CP_PERSON_FIELD_REQUIRED, ROW (given_row), ROW (given_error) },
   { "family-name", CP_PERSON_FIELD_TEXT, ROW (family_row), 0 },
   { "preferred-name", CP_PERSON_FIELD_TEXT, ROW (preferred_row), 0 },
-  { "date-of-birth", CP_PERSON_FIELD_DATE, ROW (dob_row), ROW (dob_error) },
+  { "date-of-birth", CP_PERSON_FIELD_PAST_DATE, ROW (dob_row), ROW (dob_error) },
   { "nhs-number", CP_PERSON_FIELD_NHS_NUMBER, ROW (nhs_row), ROW (nhs_error) },
   { "address", CP_PERSON_FIELD_TEXT, ROW (address_row), 0 },
   { "postcode", CP_PERSON_FIELD_TEXT, ROW (postcode_row), 0 },
@@ -88,6 +96,8 @@ static const Field fields[] = {
   { "local-authority", CP_PERSON_FIELD_TEXT, ROW (authority_row), 0 },
   { "communication-needs", CP_PERSON_FIELD_TEXT, ROW (needs_row), 0 },
   { "preferred-language", CP_PERSON_FIELD_TEXT, ROW (language_row), 0 },
+  { "consent-date", CP_PERSON_FIELD_PAST_DATE, ROW (consent_date_row), ROW (consent_date_error) },
+  { "sharing-agreement", CP_PERSON_FIELD_TEXT, ROW (sharing_row), 0 },
 };
 
 static AdwEntryRow *
@@ -143,19 +153,11 @@ static void
 update_header (CpPersonPage *self)
 {
   g_autofree char *name = self->person ? cp_person_dup_display_name (self->person) : NULL;
-  const char *needs = self->person ? cp_record_get_string (CP_RECORD (self->person), "communication-needs") : NULL;
-  gboolean has_needs = self->person && cp_person_has_communication_needs (self->person);
 
   g_free (self->title);
   self->title = self->person ? cp_person_field_display_name (name) : g_strdup ("");
+  /* Communication needs are shown by the person view above every tab. */
   gtk_label_set_label (self->name_label, self->title);
-  gtk_widget_set_visible (self->needs_flag, has_needs);
-  if (has_needs)
-    {
-      /* Translators: %s is what the person needs, e.g. "Easy Read, large print" */
-      g_autofree char *text = g_strdup_printf (_("Communication needs: %s"), needs);
-      gtk_label_set_label (self->needs_label, text);
-    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -302,8 +304,10 @@ cp_person_page_flush (CpPersonPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     all_valid &= apply_field (self, &fields[i]);
-  g_object_set (self->person, "interpreter-needed",
-                gtk_switch_get_active (self->interpreter_switch), NULL);
+  g_object_set (self->person,
+                "interpreter-needed", gtk_switch_get_active (self->interpreter_switch),
+                "consent-given", gtk_switch_get_active (self->consent_switch),
+                NULL);
 
   if (!cp_store_update (self->store, CP_RECORD (self->person), &error))
     {
@@ -313,6 +317,9 @@ cp_person_page_flush (CpPersonPage *self)
       return FALSE;
     }
   update_header (self);
+  /* A new date of birth may move them between adults and children. */
+  cp_eligibility_panel_flush (self->eligibility);
+  cp_eligibility_panel_refresh (self->eligibility);
   return all_valid;
 }
 
@@ -371,10 +378,99 @@ warn_refused (CpPersonPage *self)
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+/* The choices of a combo row: "Not chosen yet", then @values, then
+ * @stored if it is not one of them (typed before the list existed), so
+ * what was stored is always shown and never silently replaced. */
+static void
+set_choices (AdwComboRow *row, const char *const *values, const char *stored)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = 0;
+
+  gtk_string_list_append (model, _("Not chosen yet"));
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      gtk_string_list_append (model, values[i]);
+      if (g_strcmp0 (values[i], stored) == 0)
+        selected = i + 1;
+    }
+  if (selected == 0 && stored != NULL && *stored != '\0')
+    {
+      gtk_string_list_append (model, stored);
+      selected = g_list_model_get_n_items (G_LIST_MODEL (model)) - 1;
+    }
+  adw_combo_row_set_model (row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (row, selected);
+}
+
+/* The chosen value, "" for "Not chosen yet". */
+static const char *
+chosen (AdwComboRow *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  GListModel *model = adw_combo_row_get_model (row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || model == NULL)
+    return "";
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), selected);
+}
+
+static void
+load_cohorts (CpPersonPage *self, const char *area, const char *cohort)
+{
+  g_auto(GStrv) cohorts = (area != NULL && *area != '\0') ? cp_ipc_area_cohorts (area, NULL) : NULL;
+
+  set_choices (self->cohort_row, (const char *const *) cohorts, cohort);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->cohort_row), area != NULL && *area != '\0');
+}
+
+static void
+load_area (CpPersonPage *self)
+{
+  g_auto(GStrv) areas = cp_ipc_areas_list ();
+  const char *area = self->person ? cp_record_get_string (CP_RECORD (self->person), "ipc-area") : NULL;
+  const char *cohort = self->person ? cp_record_get_string (CP_RECORD (self->person), "ipc-cohort") : NULL;
+
+  set_choices (self->area_row, (const char *const *) areas, area);
+  load_cohorts (self, area, cohort);
+}
+
+/* The cohort list follows the area; a cohort of another area is cleared. */
+static void
+area_selected_cb (CpPersonPage *self)
+{
+  g_autofree char *area = NULL;
+  g_autofree char *cohort = NULL;
+
+  if (self->loading || self->person == NULL)
+    return;
+  area = g_strdup (chosen (self->area_row));
+  cohort = g_strdup (cp_record_get_string (CP_RECORD (self->person), "ipc-cohort"));
+  if (!cp_ipc_area_validate (area, cohort, NULL))
+    g_clear_pointer (&cohort, g_free);
+  self->loading = TRUE;
+  load_cohorts (self, area, cohort);
+  self->loading = FALSE;
+  g_object_set (self->person, "ipc-area", area, "ipc-cohort", cohort ? cohort : "", NULL);
+  self->dirty = TRUE;
+  cp_person_page_flush (self);
+}
+
+static void
+cohort_selected_cb (CpPersonPage *self)
+{
+  if (self->loading || self->person == NULL)
+    return;
+  g_object_set (self->person, "ipc-cohort", chosen (self->cohort_row), NULL);
+  self->dirty = TRUE;
+  cp_person_page_flush (self);
+}
+
 static void
 load_fields (CpPersonPage *self)
 {
   gboolean interpreter = FALSE;
+  gboolean consent = FALSE;
 
   self->loading = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -405,6 +501,10 @@ load_fields (CpPersonPage *self)
   if (self->person)
     g_object_get (self->person, "interpreter-needed", &interpreter, NULL);
   gtk_switch_set_active (self->interpreter_switch, interpreter);
+  if (self->person)
+    g_object_get (self->person, "consent-given", &consent, NULL);
+  gtk_switch_set_active (self->consent_switch, consent);
+  load_area (self);
   self->loading = FALSE;
 }
 
@@ -434,6 +534,8 @@ cp_person_page_set_person_id (CpPersonPage *self, const char *person_id)
   load_fields (self);
   update_header (self);
   update_budget (self);
+  cp_eligibility_panel_set_person (self->eligibility, self->store,
+                                   self->person ? cp_record_get_id (CP_RECORD (self->person)) : NULL);
   return self->person != NULL || person_id == NULL;
 }
 
@@ -489,6 +591,8 @@ cp_person_page_dispose (GObject *object)
   CpPersonPage *self = CP_PERSON_PAGE (object);
 
   cp_person_page_flush (self);
+  if (self->eligibility != NULL)
+    cp_eligibility_panel_flush (self->eligibility);
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_handle_id (&self->budget_source, g_source_remove);
   g_clear_object (&self->person);
@@ -519,8 +623,6 @@ static void
 bind_children (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, name_label);
-  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_flag);
-  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_label);
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_group);
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_view);
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, budget_note);
@@ -539,6 +641,14 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, needs_row);
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, CpPersonPage, interpreter_switch);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, given_error);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, area_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, cohort_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, eligibility);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, consent_switch);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, consent_date_row);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, consent_date_error);
+  gtk_widget_class_bind_template_child (widget_class, CpPersonPage, sharing_row);
 }
 
 static void
@@ -561,6 +671,7 @@ cp_person_page_class_init (CpPersonPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CP_TYPE_BUDGET_VIEW);
+  g_type_ensure (CP_TYPE_ELIGIBILITY_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-person-page.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
@@ -581,6 +692,10 @@ watch_fields (CpPersonPage *self)
     }
   g_signal_connect_swapped (self->interpreter_switch, "notify::active",
                             G_CALLBACK (interpreter_cb), self);
+  g_signal_connect_swapped (self->consent_switch, "notify::active",
+                            G_CALLBACK (interpreter_cb), self);
+  g_signal_connect_swapped (self->area_row, "notify::selected", G_CALLBACK (area_selected_cb), self);
+  g_signal_connect_swapped (self->cohort_row, "notify::selected", G_CALLBACK (cohort_selected_cb), self);
 }
 
 static void

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cp-budget-line.h"
+#include "cp-budget-rules.h"
 #include "cp-enum-types.h"
 #include "cp-enums.h"
 
@@ -31,6 +32,7 @@ cp_budget_line_class_init (CpBudgetLineClass *klass)
   record_class->table = "budget_line";
   record_class->parent_column = "plan_id";
   record_class->order_by = "category";
+  record_class->validate = cp_budget_rules_validate_line;
   cp_record_class_install_properties (record_class, props, G_N_ELEMENTS (props));
 }
 

@@ -434,6 +434,18 @@ typedef struct
   CpFunder           funders[2];
 } CategoryInfo;
 
+/* The id each category has in data/reference/budget-categories.ini:
+ * what a budget line stores. */
+static const char *const category_ids[N_CATEGORIES] = {
+  [CAT_PA_WAGES] = "pa-wages",        [CAT_EMPLOYER_NI] = "employer-ni",
+  [CAT_PENSION] = "pension",          [CAT_EL_INSURANCE] = "el-insurance",
+  [CAT_PAYROLL] = "payroll",          [CAT_HOLIDAY_PAY] = "holiday-pay",
+  [CAT_AGENCY] = "agency-care",       [CAT_RESPITE] = "respite",
+  [CAT_EQUIPMENT] = "equipment",      [CAT_THERAPIES] = "therapies",
+  [CAT_ACTIVITIES] = "activities",    [CAT_TRANSPORT] = "transport",
+  [CAT_CONTINGENCY] = "contingency",
+};
+
 static const CategoryInfo categories[N_CATEGORIES] = {
   [CAT_PA_WAGES] = { "PA wages", "Personal assistant wages",
     LIST ("{pa}"), CP_PERIOD_WEEK, 9000, 42000, 1, 0, 0, 0, 14, { CP_FUNDER_SOCIAL_CARE, CP_FUNDER_NHS } },

@@ -29,6 +29,7 @@
 #include "cp-payment.h"
 #include "cp-person.h"
 #include "cp-plan-entry.h"
+#include "cp-plan-lifecycle.h"
 #include "cp-plan.h"
 #include "cp-review.h"
 #include "cp-risk.h"
@@ -1260,7 +1261,7 @@ insert_line (Demo *demo, Person *p, Line *line, GError **error)
   g_object_set (record,
                 "plan-id", p->plan_id,
                 "stream-id", p->streams[line->stream].id,
-                "category", info->name,
+                "category", category_ids[line->category],
                 "description", info->description,
                 "amount-pence", line->planned_pence,
                 "period", info->period,
@@ -1294,7 +1295,15 @@ insert_budget (Demo *demo, Person *p, GError **error)
 typedef struct
 {
   GRand      *rand;
+  /* Which line each payment goes to: a generator of its own, run once
+   * to count each line's payments and again, from the same seed, to
+   * write them, so each line's payments add up to its share exactly. */
+  GRand      *line_rand;
   guint       weight_total;
+  /* Per line: how often it is paid (0: never, an untouched contingency)
+   * and the mean payment that brings it to its share of the plan. */
+  guint       weights[N_CATEGORIES];
+  gint64      means[N_CATEGORIES];
   /* ISO dates of the year of care so far, by day. */
   char      (*dates)[11];
   /* The latest ordinary payment: the one a reversal corrects. */
@@ -1305,6 +1314,69 @@ typedef struct
   gint64      last_amount;
   const char *last_payee;
 } Ledger;
+
+/* How a person's spending runs against their plan: most close to it,
+ * some well over (the projection warns), some well under (a surplus
+ * builds up that may be reclaimed). */
+static double
+choose_pace (GRand *rand)
+{
+  double roll = g_rand_double (rand);
+
+  if (roll < 0.12)
+    return g_rand_double_range (rand, 1.15, 1.45);
+  if (roll < 0.27)
+    return g_rand_double_range (rand, 0.45, 0.75);
+  return g_rand_double_range (rand, 0.88, 1.04);
+}
+
+static guint choose_line (Person *p, Ledger *ledger);
+
+/* How many payments each line will get (a reversal now and then takes
+ * a payment's place, so a line may get a few fewer). */
+static void
+count_payments (Demo *demo, Person *p, Ledger *ledger, guint64 counts[N_CATEGORIES])
+{
+  guint64 n = demo->payments_for[p->index];
+
+  ledger->line_rand = demo_rand (demo, p->index, 3);
+  for (guint64 i = 0; i < n; i++)
+    counts[choose_line (p, ledger)]++;
+  g_rand_free (ledger->line_rand);
+  ledger->line_rand = demo_rand (demo, p->index, 3);
+}
+
+/* Spending follows the plan: each line gets its planned amount for the
+ * part of the year gone by, times the person's pace, spread over the
+ * payments it is expected to receive. A contingency is often left
+ * untouched, otherwise a little of it is used. */
+static void
+plan_spending (Demo *demo, Person *p, Ledger *ledger)
+{
+  GDate end_of_year = p->year_end;
+  double year_days = g_date_days_between (&p->year_start, &end_of_year) + 1;
+  double elapsed = (p->days_spent + 1) / year_days;
+  double pace = choose_pace (ledger->rand);
+  guint64 counts[N_CATEGORIES] = { 0 };
+
+  for (guint i = 0; i < p->n_lines; i++)
+    {
+      gboolean contingency = p->lines[i].category == CAT_CONTINGENCY;
+
+      ledger->weights[i] = contingency && chance (ledger->rand, 0.3) ? 0 : categories[p->lines[i].category].weight;
+      ledger->weight_total += ledger->weights[i];
+    }
+  count_payments (demo, p, ledger, counts);
+  for (guint i = 0; i < p->n_lines; i++)
+    {
+      double expected = counts[i];
+      double target = annual_amount (&p->lines[i]) * elapsed * pace;
+
+      if (p->lines[i].category == CAT_CONTINGENCY)
+        target *= g_rand_double_range (ledger->rand, 0.1, 0.5);
+      ledger->means[i] = expected >= 1 ? (gint64) (target / expected) : 0;
+    }
+}
 
 static void
 ledger_init (Demo *demo, Person *p, Ledger *ledger)
@@ -1317,25 +1389,25 @@ ledger_init (Demo *demo, Person *p, Ledger *ledger)
       GDate date = date_plus_days (&p->year_start, day);
       date_to_iso (&date, ledger->dates[day]);
     }
-  for (guint i = 0; i < p->n_lines; i++)
-    ledger->weight_total += categories[p->lines[i].category].weight;
+  plan_spending (demo, p, ledger);
 }
 
 static void
 ledger_clear (Ledger *ledger)
 {
   g_clear_pointer (&ledger->rand, g_rand_free);
+  g_clear_pointer (&ledger->line_rand, g_rand_free);
   g_clear_pointer (&ledger->dates, g_free);
 }
 
 static guint
 choose_line (Person *p, Ledger *ledger)
 {
-  gint64 ticket = between (ledger->rand, 0, ledger->weight_total - 1);
+  gint64 ticket = between (ledger->line_rand, 0, ledger->weight_total - 1);
 
   for (guint i = 0; i < p->n_lines; i++)
     {
-      ticket -= categories[p->lines[i].category].weight;
+      ticket -= ledger->weights[i];
       if (ticket < 0)
         return i;
     }
@@ -1350,20 +1422,16 @@ choose_payee (Person *p, Ledger *ledger, Category category)
   return g_str_equal (payee, "{pa}") ? p->pa_name : payee;
 }
 
+/* Around the line's mean, rounded to the category's step (a respite
+ * invoice in whole pounds), never below a penny. */
 static gint64
-payment_amount (Person *p, Ledger *ledger, Category category, const char *payee)
+payment_amount (Person *p, Ledger *ledger, guint line_index)
 {
-  static const gint64 tfl_fares[] = { 175, 175, 280, 340, 560, 890 };
-  const CategoryInfo *info = &categories[category];
-  GRand *rand = ledger->rand;
+  const CategoryInfo *info = &categories[p->lines[line_index].category];
+  gint64 amount = (gint64) (ledger->means[line_index] * g_rand_double_range (ledger->rand, 0.6, 1.4));
+  gint64 rounded = (amount + info->step_pence / 2) / info->step_pence * info->step_pence;
 
-  if (category == CAT_PA_WAGES)
-    return between (rand, 6, 40) * p->pa_rate_pence;
-  if (category == CAT_HOLIDAY_PAY)
-    return between (rand, 8, 37) * p->pa_rate_pence;
-  if (category == CAT_TRANSPORT && g_str_equal (payee, "Transport for London"))
-    return PICK_ARRAY (rand, tfl_fares);
-  return between_step (rand, info->min_pence, info->max_pence, info->step_pence);
+  return MAX (1, rounded > 0 ? rounded : amount);
 }
 
 static void
@@ -1458,7 +1526,7 @@ insert_payment (Demo *demo, Person *p, Ledger *ledger, GError **error)
   payee = choose_payee (p, ledger, p->lines[line_index].category);
   day = (guint) between (ledger->rand, 0, p->days_spent);
   return insert_payment_row (demo, p, ledger, line_index, day, payee,
-                             payment_amount (p, ledger, p->lines[line_index].category, payee),
+                             payment_amount (p, ledger, line_index),
                              NULL, payment_note (ledger, p->lines[line_index].category), error);
 }
 
@@ -1662,7 +1730,7 @@ speed_up (CpStore *store)
 }
 
 static gboolean
-generate_all (Demo *demo, GError **error)
+generate_people (Demo *demo, GError **error)
 {
   if (!insert_workers (demo, error))
     return FALSE;
@@ -1670,6 +1738,19 @@ generate_all (Demo *demo, GError **error)
     if (!generate_person (demo, i, error))
       return FALSE;
   return TRUE;
+}
+
+/* An agreed plan is written as it was signed, content after its plan
+ * row: the lock on agreed content (cp-plan-lifecycle.c) is for edits. */
+static gboolean
+generate_all (Demo *demo, GError **error)
+{
+  gboolean ok;
+
+  cp_plan_guard_suspend (demo->store);
+  ok = generate_people (demo, error);
+  cp_plan_guard_resume (demo->store);
+  return ok;
 }
 
 /**

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cp-funding-stream.h"
+#include "cp-budget-rules.h"
 #include "cp-enum-types.h"
 #include "cp-enums.h"
 
@@ -34,6 +35,7 @@ cp_funding_stream_class_init (CpFundingStreamClass *klass)
   record_class->table = "funding_stream";
   record_class->parent_column = "plan_id";
   record_class->order_by = "funder";
+  record_class->validate = cp_budget_rules_validate_stream;
   cp_record_class_install_properties (record_class, props, G_N_ELEMENTS (props));
 }
 

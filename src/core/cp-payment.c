@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "cp-payment.h"
+#include "cp-budget-rules.h"
 #include "cp-enum-types.h"
 #include "cp-enums.h"
 
@@ -11,6 +12,11 @@ struct _CpPayment
 };
 
 G_DEFINE_FINAL_TYPE (CpPayment, cp_payment, CP_TYPE_RECORD)
+
+/* Corrections are reversing entries (cp_payment_reverse), never edits. */
+static const char *const fixed_properties[] = {
+  "plan-id", "paid-on", "amount-pence", "budget-line-id", "stream-id", "reverses-id", NULL
+};
 
 static void
 cp_payment_class_init (CpPaymentClass *klass)
@@ -35,6 +41,8 @@ cp_payment_class_init (CpPaymentClass *klass)
   record_class->table = "payment";
   record_class->parent_column = "plan_id";
   record_class->order_by = "paid_on DESC, created_at DESC";
+  record_class->fixed_properties = fixed_properties;
+  record_class->validate = cp_budget_rules_validate_payment;
   cp_record_class_install_properties (record_class, props, G_N_ELEMENTS (props));
 }
 

@@ -28,6 +28,10 @@ struct _CpRecordClass
   /* Stored once and never changed (an agreed plan version: what was
    * signed stays exactly what was signed). cp_store_update refuses it. */
   gboolean    immutable;
+  /* Properties that never change once stored (a payment's amount, date,
+   * line and stream: corrections are reversing entries). NULL-terminated;
+   * cp_store_update refuses a change to any of them. */
+  const char *const *fixed_properties;
   /* An SQL expression the caseload search matches against, or NULL. */
   const char *search_expression;
 

@@ -21,6 +21,7 @@ struct _CpPreferencesWindow
   GtkSwitch            *large_text_switch;
   AdwActionRow         *location_row;
   GtkButton            *backup_button;
+  GtkSpinButton        *surplus_spin;
 };
 
 G_DEFINE_FINAL_TYPE (CpPreferencesWindow, cp_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -102,6 +103,19 @@ backup_clicked_cb (CpPreferencesWindow *self)
   g_task_run_in_thread (task, backup_thread);
 }
 
+/* Budget rules live in the database (cp-budget-rules), not GSettings. */
+static void
+surplus_changed_cb (CpPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || self->store == NULL)
+    return;
+  if (!cp_budget_rules_set_surplus_weeks (self->store, (guint) gtk_spin_button_get_value_as_int (self->surplus_spin),
+                                          &error))
+    g_warning ("Could not save the surplus allowed: %s", error->message);
+}
+
 static void
 load_values (CpPreferencesWindow *self)
 {
@@ -123,6 +137,9 @@ load_values (CpPreferencesWindow *self)
   adw_action_row_set_subtitle (self->location_row,
                                self->store ? cp_store_get_path (self->store) : _("No data file is open"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->backup_button), self->store != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->surplus_spin), self->store != NULL);
+  if (self->store != NULL)
+    gtk_spin_button_set_value (self->surplus_spin, cp_budget_rules_get_surplus_weeks (self->store));
   self->loading = FALSE;
 }
 
@@ -151,10 +168,12 @@ cp_preferences_window_class_init (CpPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, large_text_switch);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, location_row);
   gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, backup_button);
+  gtk_widget_class_bind_template_child (widget_class, CpPreferencesWindow, surplus_spin);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scheme_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, large_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, backup_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, surplus_changed_cb);
 }
 
 static void

@@ -74,7 +74,9 @@ hash_database (CpStore *store, const char *only)
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = cp_store_prepare (store,
                                          "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                         " AND name NOT LIKE 'sqlite_%' ORDER BY name", &error);
+                                         " AND name NOT LIKE 'sqlite_%'"
+                                         /* The search index is derived from the rest. */
+                                         " AND name NOT LIKE 'search_%' ORDER BY name", &error);
 
   g_assert_no_error (error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
@@ -287,7 +289,7 @@ test_plausible_caseload (void)
   g_assert_cmpint (cp_test_query_int (store, "SELECT count(DISTINCT category) FROM budget_line", NULL), ==, 13);
   g_assert_cmpint (cp_test_query_int (store, "SELECT count(*) FROM payment WHERE payee = 'Penderels Trust payroll'"
                                              " AND budget_line_id NOT IN (SELECT id FROM budget_line"
-                                             " WHERE category = 'Payroll fees')", NULL), ==, 0);
+                                             " WHERE category = 'payroll')", NULL), ==, 0);
   /* Entries are in the person's own words, and in many sections. */
   g_assert_cmpint (cp_test_query_int (store, "SELECT count(DISTINCT section) FROM plan_entry", NULL), ==, 14);
   g_assert_cmpint (cp_test_query_int (store, "SELECT count(*) FROM plan_entry WHERE body LIKE '%{%'", NULL), ==, 0);
@@ -297,17 +299,17 @@ test_plausible_caseload (void)
   g_assert_cmpint (cp_test_query_int (store,
                                       "SELECT count(*) FROM plan_entry e WHERE e.body GLOB '*my PA[ .,]*'"
                                       " AND NOT EXISTS (SELECT 1 FROM budget_line l WHERE l.plan_id = e.plan_id"
-                                      " AND l.category = 'PA wages')", NULL), ==, 0);
+                                      " AND l.category = 'pa-wages')", NULL), ==, 0);
   g_assert_cmpint (cp_test_query_int (store,
                                       "SELECT count(*) FROM plan_entry e WHERE e.body LIKE '%agency%'"
                                       " AND NOT EXISTS (SELECT 1 FROM budget_line l WHERE l.plan_id = e.plan_id"
-                                      " AND l.category = 'Agency care')", NULL), ==, 0);
+                                      " AND l.category = 'agency-care')", NULL), ==, 0);
   g_assert_cmpint (cp_test_query_int (store, "SELECT count(*) FROM plan_entry WHERE body LIKE '%in English%'",
                                       NULL), ==, 0);
   /* A PA's wages are paid to the PA named in the circle. */
   g_assert_cmpint (cp_test_query_int (store,
                                       "SELECT count(*) FROM payment p JOIN budget_line l ON l.id = p.budget_line_id"
-                                      " JOIN plan ON plan.id = p.plan_id WHERE l.category = 'PA wages'"
+                                      " JOIN plan ON plan.id = p.plan_id WHERE l.category = 'pa-wages'"
                                       " AND p.payee NOT IN (SELECT name FROM support_member m"
                                       " WHERE m.person_id = plan.person_id AND m.role = 'paid-supporter')",
                                       NULL), ==, 0);

@@ -707,11 +707,12 @@ test_money_out_of_range_refused (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   cp_budget_summary_clear (&summary);
 
-  /* The limits themselves are fine. */
-  cp_record_set_int64 (payment, "amount-pence", CP_MONEY_MAX_PENCE);
+  /* The limits themselves are fine (one ledger entry has a lower limit
+   * of its own: cp-budget-rules.h). */
+  cp_record_set_int64 (payment, "amount-pence", CP_BUDGET_MAX_PAYMENT_PENCE);
   g_assert_true (cp_store_insert (f->store, payment, &error));
   g_assert_no_error (error);
-  cp_record_set_int64 (refund, "amount-pence", -CP_MONEY_MAX_PENCE);
+  cp_record_set_int64 (refund, "amount-pence", -CP_BUDGET_MAX_PAYMENT_PENCE);
   g_assert_true (cp_store_insert (f->store, refund, &error));
   g_assert_no_error (error);
 }

@@ -1,0 +1,281 @@
+/* test-cli-import-statement.c — coplan-cli import-statement as a person runs it
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Usage: test-cli-import-statement PATH-TO-coplan-cli [GTest options]
+ */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "coplan-core.h"
+#include "cp-test-tree.h"
+
+static const char *cli_path;
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *person_id;
+  char *plan_id;
+  char *line_id;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static char *
+insert (CpStore *store, CpRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+
+  cp_store_insert (store, record, &error);
+  g_assert_no_error (error);
+  return g_strdup (cp_record_get_id (record));
+}
+
+/* A person with one plan and one budget line, then the store is closed
+ * so the command can take the write lock. */
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = NULL;
+  g_autoptr(CpPerson) person = cp_person_new ();
+  g_autoptr(CpPlan) plan = NULL;
+  g_autoptr(CpBudgetLine) line = NULL;
+
+  f->dir = g_dir_make_tmp ("coplan-cli-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "caseload.db", NULL);
+  store = cp_store_open (f->db, &error);
+  g_assert_no_error (error);
+  g_object_set (person, "given-name", "Ada", "family-name", "Example", NULL);
+  f->person_id = insert (store, CP_RECORD (person));
+  plan = g_object_new (CP_TYPE_PLAN, "person-id", f->person_id, "year-start", "2026-04-01",
+                       "year-end", "2027-03-31", NULL);
+  f->plan_id = insert (store, CP_RECORD (plan));
+  line = cp_budget_line_new (f->plan_id);
+  g_object_set (line, "category", "activities", NULL);
+  f->line_id = insert (store, CP_RECORD (line));
+  cp_store_close (store);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  cp_test_remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+  g_free (f->person_id);
+  g_free (f->plan_id);
+  g_free (f->line_id);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "statements", name, NULL);
+}
+
+/* Runs coplan-cli --db DB import-statement @args… */
+static void
+run_import (Fixture *f, Run *run, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  int wait_status = 0;
+  va_list args;
+
+  env = g_environ_setenv (env, "HOME", f->dir, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, (gpointer) "import-statement");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+}
+
+static gint64
+query (Fixture *f, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open_full (f->db, CP_STORE_OPEN_READ_ONLY, 0, &error);
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_no_error (error);
+  stmt = cp_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+assert_says (const char *text, const char *words)
+{
+  if (strstr (text, words) == NULL)
+    g_error ("“%s” does not say “%s”", text, words);
+}
+
+static void
+test_import_and_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("current-account-amount.csv");
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+
+  run_import (f, &first, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (first.status, ==, 0);
+  assert_says (first.out, "Payments added: 7 (£1,413.90)");
+  assert_says (first.out, "Already imported: 0");
+  assert_says (first.out, "Money in, which is not spending (left out): 2 (£1,262.99)");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 7);
+
+  run_import (f, &second, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (second.status, ==, 0);
+  assert_says (second.out, "Payments added: 0 (£0.00)");
+  assert_says (second.out, "Already imported: 7");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 7);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM statement_import"), ==, 1);
+}
+
+/* Bad rows: exit 1, every bad line named, nothing stored; --skip-bad imports the rest. */
+static void
+test_bad_rows (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("bad-rows.csv");
+  g_auto(Run) refused = { 0 };
+  g_auto(Run) skipped = { 0 };
+
+  run_import (f, &refused, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (refused.status, ==, 1);
+  assert_says (refused.err, "coplan-cli: 5 rows could not be read, so nothing was imported:");
+  assert_says (refused.err, "Line 3: the date “31/02/2026” cannot be read");
+  assert_says (refused.err, "Line 4: the amount “-1.005” cannot be read");
+  assert_says (refused.err, "Line 7: ");
+  assert_says (refused.err, "--skip-bad");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
+
+  run_import (f, &skipped, "--person", f->person_id, "--skip-bad", file, NULL);
+  g_assert_cmpint (skipped.status, ==, 0);
+  assert_says (skipped.out, "Payments added: 2");
+  assert_says (skipped.out, "Skipped because they could not be read: 5");
+  assert_says (skipped.out, "  Line 5: the amount “-12.5O”");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 2);
+}
+
+static void
+test_mapping (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("no-header.csv");
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) bad_map = { 0 };
+  g_auto(Run) past_end = { 0 };
+  g_auto(Run) mapped = { 0 };
+
+  run_import (f, &unknown, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (unknown.status, ==, 1);
+  assert_says (unknown.err, "are not recognised");
+  assert_says (unknown.err, "--map");
+  assert_says (unknown.err, "2 “ACME CARE LTD”");
+
+  run_import (f, &bad_map, "--person", f->person_id, "--map", "date=1,amount=3", file, NULL);
+  g_assert_cmpint (bad_map.status, ==, 2);
+  assert_says (bad_map.err, "description");
+
+  /* A column the file does not have is a mistake in --map, said as such,
+   * not "there is no amount" on every row. */
+  run_import (f, &past_end, "--person", f->person_id, "--map", "date=1,description=2,amount=9", file, NULL);
+  g_assert_cmpint (past_end.status, ==, 2);
+  assert_says (past_end.err, "column 9");
+  g_assert_null (strstr (past_end.err, "there is no amount"));
+
+  run_import (f, &mapped, "--person", f->person_id, "--map", "date=1,description=2,amount=3",
+              "--line", f->line_id, file, NULL);
+  g_assert_cmpint (mapped.status, ==, 0);
+  assert_says (mapped.out, "Payments added: 2 (£138.00)");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment WHERE budget_line_id IS NOT NULL"), ==, 2);
+}
+
+static void
+test_dry_run_and_warnings (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("excluded-spending.csv");
+  g_auto(Run) dry = { 0 };
+
+  run_import (f, &dry, "--person", f->person_id, "--dry-run", file, NULL);
+  g_assert_cmpint (dry.status, ==, 0);
+  assert_says (dry.out, "Payments it would add: 6");
+  assert_says (dry.out, "Warnings: 4");
+  assert_says (dry.out, "  Line 2: This looks like gambling (“casino”)");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
+}
+
+static void
+test_usage_errors (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("current-account-amount.csv");
+  g_auto(Run) no_person = { 0 };
+  g_auto(Run) no_file = { 0 };
+  g_auto(Run) unknown_person = { 0 };
+  g_auto(Run) missing_file = { 0 };
+  g_auto(Run) other_line = { 0 };
+
+  run_import (f, &no_person, file, NULL);
+  g_assert_cmpint (no_person.status, ==, 2);
+  assert_says (no_person.err, "--person");
+  run_import (f, &no_file, "--person", f->person_id, NULL);
+  g_assert_cmpint (no_file.status, ==, 2);
+  run_import (f, &unknown_person, "--person", "00000000-0000-0000-0000-000000000000", file, NULL);
+  g_assert_cmpint (unknown_person.status, ==, 1);
+  run_import (f, &missing_file, "--person", f->person_id, "/nonexistent/april.csv", NULL);
+  g_assert_cmpint (missing_file.status, ==, 1);
+  assert_says (missing_file.err, "Could not read “/nonexistent/april.csv”");
+  run_import (f, &other_line, "--person", f->person_id, "--line", "00000000-0000-0000-0000-000000000000",
+              file, NULL);
+  g_assert_cmpint (other_line.status, ==, 1);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
+}
+
+#define add_test(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (argc < 2)
+    g_error ("Usage: %s PATH-TO-coplan-cli", argv[0]);
+  cli_path = argv[1];
+  add_test ("/cli/import-statement/twice", test_import_and_again);
+  add_test ("/cli/import-statement/bad-rows", test_bad_rows);
+  add_test ("/cli/import-statement/mapping", test_mapping);
+  add_test ("/cli/import-statement/dry-run", test_dry_run_and_warnings);
+  add_test ("/cli/import-statement/usage", test_usage_errors);
+  return g_test_run ();
+}

@@ -14,7 +14,7 @@ BUILD_DIR=${BUILD_DIR:-build}
 
 PACKAGES="gcc pkg-config meson ninja-build gettext \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
-  libsqlite3-dev libxml2-dev libxml2-utils libcairo2-dev libpango1.0-dev \
+  libsqlite3-dev libxml2-dev libxml2-utils clang libclang-rt-14-dev libcairo2-dev libpango1.0-dev \
   desktop-file-utils appstream \
   xvfb xauth dbus dbus-x11 at-spi2-core python3-pyatspi fonts-cantarell adwaita-icon-theme"
 

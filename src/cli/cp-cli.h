@@ -60,9 +60,21 @@ int         cp_cli_demo                (int                 argc,
                                         char              **argv);
 int         cp_cli_list                (int                 argc,
                                         char              **argv);
+int         cp_cli_report              (int                 argc,
+                                        char              **argv);
 int         cp_cli_check               (int                 argc,
                                         char              **argv);
+int         cp_cli_monitoring_return   (int                 argc,
+                                        char              **argv);
+int         cp_cli_chart               (int                 argc,
+                                        char              **argv);
 int         cp_cli_backup              (int                 argc,
+                                        char              **argv);
+int         cp_cli_import_statement    (int                 argc,
+                                        char              **argv);
+int         cp_cli_export              (int                 argc,
+                                        char              **argv);
+int         cp_cli_import              (int                 argc,
                                         char              **argv);
 
 G_END_DECLS

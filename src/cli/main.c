@@ -7,23 +7,34 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "cp-cli.h"
 
 static const CpCliCommand commands[] = {
   { "demo",   N_("Fill the database with a made-up caseload"), cp_cli_demo },
   { "list",   N_("List people: id and name, sorted by name"), cp_cli_list },
+  { "report", N_("Print one person's budget figures and warnings"), cp_cli_report },
   { "check",  N_("Check the database is healthy and print its schema version"), cp_cli_check },
   { "backup", N_("Copy the database to a new file"), cp_cli_backup },
+  { "import-statement", N_("Add the spending on a bank or card statement (CSV) to a plan"), cp_cli_import_statement },
+  { "export", N_("Write plans as Coplan XML, FHIR, a payments CSV or a PDF"), cp_cli_export },
+  { "import", N_("Add or update people and plans from a Coplan XML file"), cp_cli_import },
+  { "chart",  N_("Draw a spending chart as PNG, SVG or PDF"), cp_cli_chart },
+  { "monitoring-return", N_("Write a direct-payment monitoring return as PDF or CSV"), cp_cli_monitoring_return },
 };
 
 static char *
 commands_description (void)
 {
   GString *text = g_string_new (_("Commands:"));
+  int width = 0;
 
+  /* Summaries line up after the longest command name. */
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-*s %s", width, commands[i].name, _(commands[i].summary));
   g_string_append (text, "\n\n");
   g_string_append (text, _("Run “coplan-cli COMMAND --help” for a command's options."));
   return g_string_free (text, FALSE);

@@ -7,9 +7,14 @@
  */
 #define G_LOG_DOMAIN "cp-store"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "cp-store.h"
+#include "cp-store-bulk.h"
+#include "cp-plan-entries.h"
+#include "cp-plan-lifecycle.h"
 
 static CpRecordClass *
 record_class_for (GType type)
@@ -17,8 +22,9 @@ record_class_for (GType type)
   return CP_RECORD_CLASS (g_type_class_peek (type) ? g_type_class_peek (type) : g_type_class_ref (type));
 }
 
-static void
-bind_value (sqlite3_stmt *stmt, int index, const GValue *value)
+/* Shared with cp-store-bulk.c. */
+void
+_cp_store_bind_value (sqlite3_stmt *stmt, int index, const GValue *value)
 {
   GType type = G_VALUE_TYPE (value);
 
@@ -295,7 +301,7 @@ insert_row (CpStore *self, CpRecord *record, GError **error)
 
       g_value_init (&value, pspec->value_type);
       g_object_get_property (G_OBJECT (record), pspec->name, &value);
-      bind_value (stmt, (int) i + 4, &value);
+      _cp_store_bind_value (stmt, (int) i + 4, &value);
     }
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -321,7 +327,10 @@ cp_store_insert (CpStore *self, CpRecord *record, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
   g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
 
-  if (!cp_record_validate (record, error))
+  if (!cp_record_validate (record, error) || !cp_plan_content_check (record, error))
+    return FALSE;
+  /* Nothing is added to an agreed plan's content (cp-plan-lifecycle.c). */
+  if (!_cp_plan_guard_write (self, record, "insert", error))
     return FALSE;
   return in_transaction (self, record, insert_row, error);
 }
@@ -342,7 +351,7 @@ update_changed_field (CpStore *self, CpRecord *record, GParamSpec *pspec,
 
   if (stmt == NULL)
     return FALSE;
-  bind_value (stmt, 1, new_value);
+  _cp_store_bind_value (stmt, 1, new_value);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cp_record_get_id (record), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -351,6 +360,27 @@ update_changed_field (CpStore *self, CpRecord *record, GParamSpec *pspec,
     return cp_store_set_error_from_db (self, rc, error);
   return _cp_store_audit (self, table, cp_record_get_id (record), "update",
                           column, old_text, new_text, error);
+}
+
+/* A fixed property (CpRecordClass.fixed_properties) keeps its stored value. */
+static gboolean
+check_fixed (CpRecord *record, GParamSpec *pspec, GError **error)
+{
+  const char *const *fixed = CP_RECORD_GET_CLASS (record)->fixed_properties;
+  g_autofree char *words = NULL;
+
+  if (fixed == NULL || !g_strv_contains (fixed, pspec->name))
+    return TRUE;
+  /* "amount-pence" reads as "amount", "budget-line-id" as "budget line". */
+  words = g_strdup (pspec->name);
+  if (g_str_has_suffix (words, "-pence") || g_str_has_suffix (words, "-id"))
+    *strrchr (words, '-') = '\0';
+  g_strdelimit (words, "-", ' ');
+  g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+               _("The %s of a stored %s cannot be changed. "
+                 "Correct it with a reversing entry instead."),
+               words, CP_RECORD_GET_CLASS (record)->table);
+  return FALSE;
 }
 
 /* Compares the record with its stored row and writes only the fields
@@ -378,6 +408,8 @@ update_row (CpStore *self, CpRecord *record, GError **error)
       g_object_get_property (G_OBJECT (record), pspec->name, &new_value);
       if (values_equal (pspec, &old_value, &new_value))
         continue;
+      if (!check_fixed (record, pspec, error))
+        return FALSE;
       if (!update_changed_field (self, record, pspec, &old_value, &new_value, now, error))
         return FALSE;
       changed = TRUE;
@@ -403,7 +435,10 @@ cp_store_update (CpStore *self, CpRecord *record, GError **error)
                      "Make a new draft instead."), CP_RECORD_GET_CLASS (record)->table);
       return FALSE;
     }
-  if (!cp_record_validate (record, error))
+  if (!cp_record_validate (record, error) || !cp_plan_content_check (record, error))
+    return FALSE;
+  /* An agreed plan's content is what was signed (cp-plan-lifecycle.c). */
+  if (!_cp_plan_guard_write (self, record, "update", error))
     return FALSE;
   return in_transaction (self, record, update_row, error);
 }
@@ -449,6 +484,8 @@ cp_store_tombstone (CpStore *self, CpRecord *record, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
   g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
 
+  if (!_cp_plan_guard_write (self, record, "delete", error))
+    return FALSE;
   return in_transaction (self, record, tombstone_row, error);
 }
 

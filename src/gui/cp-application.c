@@ -241,11 +241,13 @@ set_accels (GtkApplication *app)
   const char *search[] = { "<Control>f", NULL };
   const char *prefs[] = { "<Control>comma", NULL };
   const char *close[] = { "<Control>w", NULL };
+  const char *print[] = { "<Control>p", NULL };
 
   gtk_application_set_accels_for_action (app, "app.quit", quit);
   gtk_application_set_accels_for_action (app, "win.add-person", add);
   gtk_application_set_accels_for_action (app, "win.search", search);
   gtk_application_set_accels_for_action (app, "app.preferences", prefs);
+  gtk_application_set_accels_for_action (app, "win.print-plan::standard", print);
   gtk_application_set_accels_for_action (app, "window.close", close);
 }
 

@@ -10,8 +10,15 @@
 
 #include <glib/gi18n.h>
 
+#include "cp-budget-page.h"
+#include "cp-ledger-page.h"
+#include "cp-network-page.h"
+#include "cp-outcomes-page.h"
+#include "cp-charts-page.h"
 #include "cp-person-tab.h"
+#include "cp-risks-page.h"
 #include "cp-person-view.h"
+#include "cp-plan-page.h"
 
 struct _CpPersonView
 {
@@ -111,6 +118,13 @@ cp_person_view_class_init (CpPersonViewClass *klass)
   object_class->dispose = cp_person_view_dispose;
 
   g_type_ensure (CP_TYPE_PERSON_PAGE);
+  g_type_ensure (CP_TYPE_OUTCOMES_PAGE);
+  g_type_ensure (CP_TYPE_NETWORK_PAGE);
+  g_type_ensure (CP_TYPE_RISKS_PAGE);
+  g_type_ensure (CP_TYPE_PLAN_PAGE);
+  g_type_ensure (CP_TYPE_CHARTS_PAGE);
+  g_type_ensure (CP_TYPE_BUDGET_PAGE);
+  g_type_ensure (CP_TYPE_LEDGER_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-person-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CpPersonView, needs_banner);
   gtk_widget_class_bind_template_child (widget_class, CpPersonView, needs_label);

@@ -41,6 +41,7 @@ struct _CpWindow
   AdwStatusPage        *no_match_page;
   AdwViewSwitcherTitle *content_title;
   GtkWidget            *back_button;
+  GtkWidget            *plan_menu_button;
   GtkStack             *content_stack;
   CpPersonView         *person_view;
   /* The view's profile tab, which owns who is shown. */
@@ -49,6 +50,10 @@ struct _CpWindow
 
 /* cp-window-actions.c */
 void _cp_window_actions_init  (CpWindow *self);
+
+/* cp-window-print.c */
+void _cp_window_print_actions_init   (CpWindow *self);
+void _cp_window_print_actions_update (CpWindow *self);
 
 /* cp-window.c */
 void _cp_window_update_pages  (CpWindow *self);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-application.h"
+#include "cp-contributor-button.h"
 #include "cp-person-fields.h"
 #include "cp-person-row.h"
 #include "cp-window-private.h"
@@ -93,10 +94,19 @@ _cp_window_update_pages (CpWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
+/* Typing finds people by what is written in their plan too, through
+ * the full-text index (cp-search.h); the list stays lazy. */
+static void
+set_people_search (CpWindow *self)
+{
+  cp_record_list_set_search_extra (self->people, cp_search_person_ids_sql (), cp_search_fts_query);
+  cp_record_list_set_search (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 static void
 search_changed_cb (CpWindow *self)
 {
-  cp_record_list_set_search (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  set_people_search (self);
   _cp_window_update_pages (self);
 }
 
@@ -108,7 +118,7 @@ search_activate_cb (CpWindow *self)
 {
   g_autoptr(CpRecord) first = NULL;
 
-  cp_record_list_set_search (self->people, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  set_people_search (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->people)) == 0)
     return;
   self->selected_hint = 0;
@@ -415,6 +425,9 @@ cp_window_constructed (GObject *object)
   cp_person_view_set_store (self->person_view, self->store);
   setup_list (self);
   _cp_window_actions_init (self);
+  _cp_window_print_actions_update (self);
+  g_signal_connect_object (self->content_stack, "notify::visible-child-name",
+                           G_CALLBACK (_cp_window_print_actions_update), self, G_CONNECT_SWAPPED);
   _cp_window_update_pages (self);
   /* Start in the search box, never inside a field where typing would replace a name. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "caseload") == 0)
@@ -431,6 +444,10 @@ cp_window_dispose (GObject *object)
   g_clear_handle_id (&self->walking_source, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->people);
+  /* The header's switcher points at the person view's stack: let go of
+   * it before either is torn down (Adw 1.2 unparents twice otherwise). */
+  if (self->content_title != NULL)
+    adw_view_switcher_title_set_stack (self->content_title, NULL);
   /* No gtk_widget_dispose_template() here: see STYLE.md, pitfalls (GTK 4.8 window subclasses). */
   G_OBJECT_CLASS (cp_window_parent_class)->dispose (object);
 }
@@ -485,6 +502,7 @@ bind_template (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, CpWindow, no_match_page);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CpWindow, plan_menu_button);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, CpWindow, person_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -514,6 +532,7 @@ cp_window_class_init (CpWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CP_TYPE_PERSON_VIEW);
+  g_type_ensure (CP_TYPE_CONTRIBUTOR_BUTTON);
   bind_template (GTK_WIDGET_CLASS (klass));
 }
 

@@ -141,14 +141,27 @@ field (Fixture *f, const char *title)
   return GTK_EDITABLE (row);
 }
 
+/* The first error row shown anywhere on the profile, in any group. */
+static GtkWidget *
+find_error_row (GtkWidget *root)
+{
+  if (ADW_IS_ACTION_ROW (root) && gtk_widget_has_css_class (root, "cp-field-error") &&
+      gtk_widget_get_visible (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error_row (child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static GtkWidget *
 visible_error_row (Fixture *f)
 {
-  for (GtkWidget *w = test_find_widget (GTK_WIDGET (f->window->person_page), ADW_TYPE_ACTION_ROW, NULL, NULL);
-       w != NULL; w = gtk_widget_get_next_sibling (w))
-    if (gtk_widget_has_css_class (w, "cp-field-error") && gtk_widget_get_visible (w))
-      return w;
-  return NULL;
+  return find_error_row (GTK_WIDGET (f->window->person_page));
 }
 
 static gboolean
@@ -359,7 +372,8 @@ static gboolean
 needs_flag_shown (gpointer data)
 {
   Fixture *f = data;
-  GtkWidget *label = test_find_widget (GTK_WIDGET (f->window->person_page), GTK_TYPE_LABEL,
+  /* The banner above every tab about the person, not only the profile. */
+  GtkWidget *label = test_find_widget (GTK_WIDGET (f->window->person_view), GTK_TYPE_LABEL,
                                        "label", "Communication needs: Easy Read");
   return label != NULL && gtk_widget_is_visible (label);
 }
@@ -612,11 +626,50 @@ test_empty_state (Fixture *f, gconstpointer data)
   g_assert_nonnull (cp_person_page_get_person_id (f->window->person_page));
 }
 
+static gboolean
+field_text_is (gpointer data)
+{
+  Saved *saved = data;
+  return saved_in_store (saved);
+}
+
+/* A name typed the moment a person is added is theirs and stays, through
+ * the list refresh and the search box being cleared (which fire later). */
+static void
+test_type_right_after_add (Fixture *f, gconstpointer data)
+{
+  g_assert_true (test_wait_until (window_mapped, f->window));
+  /* Even from another tab: the profile comes forward with the cursor in it. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->window), "add-person", NULL);
+  cp_person_view_show_tab (f->window->person_view, "spending");
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("Sam%u", round);
+      Saved given = { f->store, NULL, "given-name", name };
+
+      g_action_group_activate_action (G_ACTION_GROUP (f->window), "add-person", NULL);
+      given.id = g_strdup (cp_person_page_get_person_id (f->window->person_page));
+      gtk_editable_set_text (field (f, "Given name"), name);
+      g_assert_true (test_wait_until (field_text_is, &given));
+      test_settle ();
+      g_assert_cmpstr (gtk_editable_get_text (field (f, "Given name")), ==, name);
+      g_assert_cmpstr (cp_person_page_get_person_id (f->window->person_page), ==, given.id);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (cp_person_view_get_stack (f->window->person_view)),
+                       ==, "profile");
+      g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (f->window)),
+                                             GTK_WIDGET (field (f, "Given name"))));
+      g_free ((char *) given.id);
+      cp_person_view_show_tab (f->window->person_view, "plan");
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   data_dir = test_gui_init (&argc, &argv);
 
+  g_test_add ("/window/type-right-after-add", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_type_right_after_add, fixture_tear_down);
   g_test_add ("/window/list-and-search", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_list_and_search, fixture_tear_down);
   g_test_add ("/window/edit-saves", Fixture, GINT_TO_POINTER (TRUE),

@@ -262,6 +262,22 @@ draw_person (cairo_t *cr, const CpSupportCircleLayout *l, const char *name, cons
   show_centred (cr, name ? name : "", l->cx, l->cy, l->centre_radius * 1.8, 2, style, 0.9, TRUE);
 }
 
+/* A name may be as wide as the closest ring, but never wider than the
+ * drawing (the circle is centred, so the drawing is 2 × cx wide). */
+static double
+name_width (const CpSupportCircleLayout *l)
+{
+  return MIN (MAX (l->ring_radius[0] - l->centre_radius, 60) * 2.0, 2 * l->cx);
+}
+
+/* Under its dot, but moved inwards so a dot at the edge of the outer
+ * ring keeps its whole name inside the drawing. */
+static double
+name_centre (const CpSupportCircleLayout *l, double x, double width)
+{
+  return CLAMP (x, width / 2, 2 * l->cx - width / 2);
+}
+
 static void
 draw_member (cairo_t *cr, const CpSupportCircleLayout *l, guint i, const CpCircleMember *member,
              gboolean highlighted, const CpRenderStyle *style)
@@ -287,8 +303,8 @@ draw_member (cairo_t *cr, const CpSupportCircleLayout *l, guint i, const CpCircl
   if (r >= 7)
     show_centred (cr, cp_support_role_letter (member->role), dot->x, dot->y, 0, 1, style, MIN (r / 11.0, 1.0), TRUE);
   set_color (cr, style->foreground, 1.0);
-  show_centred (cr, member->name ? member->name : "", dot->x, dot->y + r + style->font_size * 0.8,
-                MAX (l->ring_radius[0] - l->centre_radius, 60) * 2.0, 1, style, 0.85, highlighted);
+  show_centred (cr, member->name ? member->name : "", name_centre (l, dot->x, name_width (l)),
+                dot->y + r + style->font_size * 0.8, name_width (l), 1, style, 0.85, highlighted);
 }
 
 void

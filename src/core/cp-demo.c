@@ -33,6 +33,7 @@
 #include "cp-plan.h"
 #include "cp-review.h"
 #include "cp-risk.h"
+#include "cp-store-bulk.h"
 #include "cp-support-member.h"
 
 /* Commit about this often: big enough that SQLite's commit cost
@@ -1680,55 +1681,6 @@ demo_clear (Demo *demo)
   g_clear_pointer (&demo->payments_for, g_free);
 }
 
-/* The connection settings the demo changes for its run. */
-typedef struct
-{
-  gint64 cache_size;
-  gint64 temp_store;
-} Pragmas;
-
-static gint64
-read_pragma (CpStore *store, const char *sql, gint64 fallback)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
-  gint64 value = fallback;
-
-  if (stmt == NULL)
-    return fallback;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static void
-apply_pragmas (CpStore *store, const Pragmas *pragmas)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
-                                          " PRAGMA temp_store = %" G_GINT64_FORMAT ";",
-                                          pragmas->cache_size, pragmas->temp_store);
-
-  cp_store_exec (store, sql, NULL);
-}
-
-/* Every cp_store_insert() opens a savepoint inside our transaction, and
- * SQLite keeps each savepoint's undo pages in a statement journal: in a
- * temporary file by default, which cost ~20 pwrite() calls per payment.
- * In memory (temp_store = 2) it stays tiny, since each savepoint covers
- * one row. */
-static Pragmas
-speed_up (CpStore *store)
-{
-  Pragmas saved = {
-    read_pragma (store, "PRAGMA cache_size", -2000),
-    read_pragma (store, "PRAGMA temp_store", 0),
-  };
-  Pragmas fast = { -DEMO_CACHE_KIB, 2 };
-
-  apply_pragmas (store, &fast);
-  return saved;
-}
-
 static gboolean
 generate_people (Demo *demo, GError **error)
 {
@@ -1764,7 +1716,7 @@ gboolean
 cp_demo_generate (CpStore *store, const CpDemoOptions *options, GError **error)
 {
   Demo demo = { 0 };
-  Pragmas saved;
+  CpStoreBulkPragmas saved;
   gboolean ok;
 
   g_return_val_if_fail (CP_IS_STORE (store), FALSE);
@@ -1776,7 +1728,9 @@ cp_demo_generate (CpStore *store, const CpDemoOptions *options, GError **error)
     return FALSE;
   demo.nhs_numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   allocate_payments (&demo);
-  saved = speed_up (store);
+  /* Every cp_store_insert() opens a savepoint inside our transaction:
+   * its statement journal is kept in memory, with a larger cache. */
+  saved = _cp_store_bulk_begin (store, DEMO_CACHE_KIB);
 
   ok = demo.in_batch = cp_store_begin (store, error);
   /* Only a batch still open is ours to undo: rolling back at the wrong
@@ -1784,7 +1738,7 @@ cp_demo_generate (CpStore *store, const CpDemoOptions *options, GError **error)
   if (ok && !(ok = generate_all (&demo, error)) && demo.in_batch)
     cp_store_rollback (store);
   ok = ok && cp_store_commit (store, error);
-  apply_pragmas (store, &saved);
+  _cp_store_bulk_end (store, &saved);
   demo_clear (&demo);
   return ok;
 }

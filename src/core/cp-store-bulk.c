@@ -130,3 +130,46 @@ _cp_store_row_exists (CpStore *self, const char *table, const char *id, GError *
     cp_store_set_error_from_db (self, rc, error);
   return found;
 }
+
+static gint64
+read_pragma (CpStore *self, const char *sql, gint64 fallback)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (self, sql, NULL);
+  gint64 value = fallback;
+
+  if (stmt == NULL)
+    return fallback;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static void
+set_pragmas (CpStore *self, const CpStoreBulkPragmas *pragmas)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
+                                          " PRAGMA temp_store = %" G_GINT64_FORMAT ";",
+                                          pragmas->cache_size, pragmas->temp_store);
+
+  cp_store_exec (self, sql, NULL);
+}
+
+CpStoreBulkPragmas
+_cp_store_bulk_begin (CpStore *self, gint64 cache_kib)
+{
+  CpStoreBulkPragmas saved = {
+    read_pragma (self, "PRAGMA cache_size", -2000),
+    read_pragma (self, "PRAGMA temp_store", 0),
+  };
+
+  /* A negative cache_size counts KiB rather than pages. */
+  set_pragmas (self, &(CpStoreBulkPragmas) { -cache_kib, 2 });
+  return saved;
+}
+
+void
+_cp_store_bulk_end (CpStore *self, const CpStoreBulkPragmas *saved)
+{
+  set_pragmas (self, saved);
+}

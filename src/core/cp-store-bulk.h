@@ -35,4 +35,20 @@ void     _cp_store_bind_value    (sqlite3_stmt *stmt,
                                   int           index,
                                   const GValue *value);
 
+/* The connection settings a large write changes for its run. */
+typedef struct
+{
+  gint64 cache_size;
+  gint64 temp_store;
+} CpStoreBulkPragmas;
+
+/* Before a large write: every savepoint's undo pages go to a statement
+ * journal, a temporary file by default; held in memory (temp_store = 2)
+ * with a page cache of @cache_kib KiB, each page is written once.
+ * Returns the settings to give back to _cp_store_bulk_end(). */
+CpStoreBulkPragmas _cp_store_bulk_begin (CpStore                  *self,
+                                         gint64                    cache_kib);
+void               _cp_store_bulk_end   (CpStore                  *self,
+                                         const CpStoreBulkPragmas *saved);
+
 G_END_DECLS

@@ -398,30 +398,6 @@ apply_one (CpXmlImport *self, CpXmlPending *p, GError **error)
   return ok;
 }
 
-static gint64
-read_pragma (CpStore *store, const char *sql, gint64 fallback)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
-  gint64 value = fallback;
-
-  if (stmt == NULL)
-    return fallback;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
-}
-
-static void
-set_pragmas (CpStore *store, gint64 cache_size, gint64 temp_store)
-{
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
-                                          " PRAGMA temp_store = %" G_GINT64_FORMAT ";",
-                                          cache_size, temp_store);
-
-  cp_store_exec (store, sql, NULL);
-}
-
 static gboolean
 apply_all (CpXmlImport *self, GError **error)
 {
@@ -447,7 +423,7 @@ apply_all (CpXmlImport *self, GError **error)
 gboolean
 cp_xml_import_apply (CpXmlImport *self, GError **error)
 {
-  gint64 cache_size, temp_store;
+  CpStoreBulkPragmas saved;
   gboolean ok;
 
   g_return_val_if_fail (CP_IS_XML_IMPORT (self), FALSE);
@@ -462,11 +438,9 @@ cp_xml_import_apply (CpXmlImport *self, GError **error)
    * updates still take one each, whose undo pages SQLite keeps in a
    * temporary file by default: in memory, and with a larger cache, a big
    * import writes each page once. */
-  cache_size = read_pragma (self->store, "PRAGMA cache_size", -2000);
-  temp_store = read_pragma (self->store, "PRAGMA temp_store", 0);
-  set_pragmas (self->store, -65536, 2);
+  saved = _cp_store_bulk_begin (self->store, 65536);
   ok = apply_all (self, error);
-  set_pragmas (self->store, cache_size, temp_store);
+  _cp_store_bulk_end (self->store, &saved);
   if (ok)
     self->ready = FALSE;
   return ok;

@@ -8,6 +8,7 @@
 
 #include "cp-budget-bar.h"
 #include "cp-budget-view.h"
+#include "cp-render-style-gui.h"
 
 #define BAR_HEIGHT 20
 
@@ -22,30 +23,6 @@ struct _CpBudgetView
 
 G_DEFINE_FINAL_TYPE (CpBudgetView, cp_budget_view, GTK_TYPE_WIDGET)
 
-/* Okabe-Ito colours from the render library; the text takes the theme's colour. */
-static void
-fill_style (CpBudgetView *self, CpRenderStyle *style)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cp_render_style_init_dark (style);
-  else
-    cp_render_style_init_light (style);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  style->foreground = (CpRenderColor) { color.red, color.green, color.blue, color.alpha };
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      style->font_family = pango_font_description_get_family (font);
-      style->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      /* GTK gives CSS sizes in pixels; the render style counts points at 96 dpi. */
-      if (pango_font_description_get_size_is_absolute (font))
-        style->font_size *= 72.0 / 96.0;
-    }
-}
-
 static void
 cp_budget_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -55,7 +32,7 @@ cp_budget_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   CpRenderStyle style;
   cairo_t *cr;
 
-  fill_style (self, &style);
+  cp_render_style_init_for_widget (&style, widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cp_budget_bar_draw (cr, width, height, self->agreed_pence, self->spent_pence, &style);
   cairo_destroy (cr);
@@ -86,12 +63,6 @@ cp_budget_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
 }
 
 static void
-dark_changed_cb (CpBudgetView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 cp_budget_view_finalize (GObject *object)
 {
   g_free (CP_BUDGET_VIEW (object)->label);
@@ -114,8 +85,7 @@ static void
 cp_budget_view_init (CpBudgetView *self)
 {
   self->label = cp_budget_bar_dup_label (0, 0);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_render_style_follow_dark (GTK_WIDGET (self));
 }
 
 GtkWidget *

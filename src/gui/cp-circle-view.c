@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "cp-circle-view.h"
+#include "cp-render-style-gui.h"
 
 struct _CpCircleView
 {
@@ -38,28 +39,6 @@ free_members (CpCircleView *self)
 }
 
 static void
-fill_style (CpCircleView *self, CpRenderStyle *style)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cp_render_style_init_dark (style);
-  else
-    cp_render_style_init_light (style);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  style->foreground = (CpRenderColor) { color.red, color.green, color.blue, color.alpha };
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      style->font_family = pango_font_description_get_family (font);
-      style->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      if (pango_font_description_get_size_is_absolute (font))
-        style->font_size *= 72.0 / 96.0;
-    }
-}
-
-static void
 cp_circle_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   CpCircleView *self = CP_CIRCLE_VIEW (widget);
@@ -68,7 +47,7 @@ cp_circle_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   CpRenderStyle style;
   cairo_t *cr;
 
-  fill_style (self, &style);
+  cp_render_style_init_for_widget (&style, widget);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cp_support_circle_draw (cr, width, height, self->person_name, self->members, self->n_members,
                           self->hovered >= 0 ? self->hovered : self->selected, &style);
@@ -156,12 +135,6 @@ query_tooltip_cb (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 }
 
 static void
-dark_changed_cb (CpCircleView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 cp_circle_view_finalize (GObject *object)
 {
   CpCircleView *self = CP_CIRCLE_VIEW (object);
@@ -205,8 +178,7 @@ cp_circle_view_init (CpCircleView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_render_style_follow_dark (GTK_WIDGET (self));
   cp_circle_view_set_members (self, "", NULL, 0);
 }
 

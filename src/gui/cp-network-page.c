@@ -8,20 +8,14 @@
 #include <glib/gi18n.h>
 
 #include "cp-network-page.h"
-#include "cp-person-tab.h"
-#include "cp-record-editor.h"
+#include "cp-record-tab.h"
 
 struct _CpNetworkPage
 {
   AdwBin          parent_instance;
 
-  CpStore        *store;
-  char           *person_id;
+  CpRecordTab     tab;
   char           *person_name;
-  CpRecordEditor *editor;
-  guint           rebuild_source;
-  /* Set while the page stores a row itself: it shows it already. */
-  gboolean        own_write;
 
   /* template children */
   CpCircleView   *circle;
@@ -118,11 +112,7 @@ static void
 add_entry (CpNetworkPage *self, AdwExpanderRow *row, CpRecord *member, const char *property,
            const char *title, CpPersonFieldKind kind)
 {
-  GtkWidget *error_row;
-  AdwEntryRow *entry = cp_record_editor_add_entry (self->editor, member, property, title, kind, &error_row);
-
-  adw_expander_row_add_row (row, GTK_WIDGET (entry));
-  adw_expander_row_add_row (row, error_row);
+  cp_record_tab_add_entry (&self->tab, row, member, property, title, kind);
 }
 
 static void remove_clicked_cb (GtkButton *button, CpNetworkPage *self);
@@ -137,7 +127,7 @@ remove_row (CpNetworkPage *self, GtkWidget *expander)
   gtk_widget_add_css_class (button, "destructive-action");
   g_object_set_data (G_OBJECT (button), "cp-row", expander);
   g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  gtk_widget_set_sensitive (button, !cp_record_editor_get_read_only (self->editor));
+  gtk_widget_set_sensitive (button, !cp_record_editor_get_read_only (self->tab.editor));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }
@@ -162,9 +152,9 @@ build_row (CpNetworkPage *self, CpSupportMember *member)
   add_entry (self, row, record, "name", _("Name"), CP_PERSON_FIELD_TEXT);
   add_entry (self, row, record, "relationship", _("Relationship (mum, neighbour, support worker …)"),
              CP_PERSON_FIELD_TEXT);
-  adw_expander_row_add_row (row, GTK_WIDGET (cp_record_editor_add_choice (self->editor, record, "circle",
+  adw_expander_row_add_row (row, GTK_WIDGET (cp_record_editor_add_choice (self->tab.editor, record, "circle",
                                                                           _("Ring of the circle"), rings)));
-  adw_expander_row_add_row (row, GTK_WIDGET (cp_record_editor_add_choice (self->editor, record, "role",
+  adw_expander_row_add_row (row, GTK_WIDGET (cp_record_editor_add_choice (self->tab.editor, record, "role",
                                                                           _("Role"), roles)));
   add_entry (self, row, record, "phone", _("Phone"), CP_PERSON_FIELD_PHONE);
   add_entry (self, row, record, "email", _("Email"), CP_PERSON_FIELD_EMAIL);
@@ -189,10 +179,10 @@ rebuild (CpNetworkPage *self, const char *open_id)
 {
   g_autoptr(CpRecordList) members = NULL;
 
-  cp_record_editor_clear (self->editor);
+  cp_record_editor_clear (self->tab.editor);
   remove_all_rows (self);
-  if (self->store != NULL && self->person_id != NULL)
-    members = cp_record_list_new (self->store, CP_TYPE_SUPPORT_MEMBER, self->person_id);
+  if (self->tab.store != NULL && self->tab.person_id != NULL)
+    members = cp_record_list_new (self->tab.store, CP_TYPE_SUPPORT_MEMBER, self->tab.person_id);
   for (guint i = 0; members && i < g_list_model_get_n_items (G_LIST_MODEL (members)); i++)
     {
       g_autoptr(CpSupportMember) member = g_list_model_get_item (G_LIST_MODEL (members), i);
@@ -214,8 +204,8 @@ load_person_name (CpNetworkPage *self)
   g_autoptr(CpPerson) person = NULL;
 
   g_clear_pointer (&self->person_name, g_free);
-  if (self->store != NULL && self->person_id != NULL)
-    person = cp_store_load (self->store, CP_TYPE_PERSON, self->person_id, NULL);
+  if (self->tab.store != NULL && self->tab.person_id != NULL)
+    person = cp_store_load (self->tab.store, CP_TYPE_PERSON, self->tab.person_id, NULL);
   self->person_name = person ? cp_person_dup_display_name (person) : g_strdup ("");
 }
 
@@ -238,7 +228,7 @@ rebuild_idle_cb (gpointer data)
 {
   CpNetworkPage *self = data;
 
-  self->rebuild_source = 0;
+  self->tab.rebuild_source = 0;
   rebuild (self, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -248,16 +238,15 @@ rebuild_idle_cb (gpointer data)
 static void
 store_changed_cb (CpNetworkPage *self, const char *table, const char *id, CpStore *store)
 {
-  if (self->person_id == NULL || self->own_write)
+  if (self->tab.person_id == NULL || self->tab.own_write)
     return;
-  if (g_strcmp0 (table, "person") == 0 && g_strcmp0 (id, self->person_id) == 0)
+  if (g_strcmp0 (table, "person") == 0 && g_strcmp0 (id, self->tab.person_id) == 0)
     {
       load_person_name (self);
       update_circle (self);
     }
-  else if (g_strcmp0 (table, "support_member") == 0 && !shows_member (self, id) &&
-           self->rebuild_source == 0)
-    self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+  else if (g_strcmp0 (table, "support_member") == 0 && !shows_member (self, id))
+    cp_record_tab_queue_rebuild (&self->tab, rebuild_idle_cb, self);
 }
 
 void
@@ -267,15 +256,11 @@ cp_network_page_add_member (CpNetworkPage *self)
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (CP_IS_NETWORK_PAGE (self));
-  if (self->store == NULL || self->person_id == NULL)
+  if (self->tab.store == NULL || self->tab.person_id == NULL)
     return;
-  cp_record_editor_flush (self->editor);
-  member = cp_support_member_new (self->person_id);
-  g_object_set (member, "position", cp_store_count (self->store, CP_TYPE_SUPPORT_MEMBER, self->person_id), NULL);
-  self->own_write = TRUE;
-  cp_store_insert (self->store, CP_RECORD (member), &error);
-  self->own_write = FALSE;
-  if (error != NULL)
+  member = cp_support_member_new (self->tab.person_id);
+  g_object_set (member, "position", cp_store_count (self->tab.store, CP_TYPE_SUPPORT_MEMBER, self->tab.person_id), NULL);
+  if (!cp_record_tab_insert (&self->tab, CP_RECORD (member), &error))
     {
       g_warning ("%s", error->message);
       return;
@@ -297,8 +282,8 @@ remove_response_cb (AdwMessageDialog *dialog, const char *response, CpNetworkPag
 
   if (g_strcmp0 (response, "remove") != 0)
     return;
-  cp_record_editor_forget (self->editor, cp_record_get_id (CP_RECORD (member)));
-  if (!cp_store_tombstone (self->store, CP_RECORD (member), &error))
+  cp_record_editor_forget (self->tab.editor, cp_record_get_id (CP_RECORD (member)));
+  if (!cp_store_tombstone (self->tab.store, CP_RECORD (member), &error))
     g_warning ("%s", error->message);
   rebuild (self, NULL);
 }
@@ -307,24 +292,15 @@ static void
 remove_clicked_cb (GtkButton *button, CpNetworkPage *self)
 {
   GtkWidget *row = g_object_get_data (G_OBJECT (button), "cp-row");
-  CpSupportMember *member = row_member (row);
-  GtkWidget *dialog;
-
-  cp_record_editor_flush (self->editor);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL, NULL);
   /* Translators: %s is the name of someone in the support network */
-  adw_message_dialog_format_heading (ADW_MESSAGE_DIALOG (dialog), _("Remove %s from the network?"),
-                                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                               _("They will be taken off the list and the circle. The record of changes keeps a note."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "cp-member", g_object_ref (member), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  g_autofree char *heading = g_strdup_printf (_("Remove %s from the network?"),
+                                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+  cp_record_editor_flush (self->tab.editor);
+  cp_record_tab_confirm (GTK_WIDGET (self), heading,
+                         _("They will be taken off the list and the circle. The record of changes keeps a note."),
+                         "remove", _("_Remove"), "cp-member", row_member (row),
+                         G_CALLBACK (remove_response_cb));
 }
 
 static void
@@ -378,11 +354,7 @@ cp_network_page_dispose (GObject *object)
   CpNetworkPage *self = CP_NETWORK_PAGE (object);
 
   g_clear_handle_id (&self->turn_source, g_source_remove);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->editor != NULL)
-    cp_record_editor_clear (self->editor);
-  g_clear_object (&self->editor);
-  g_clear_object (&self->store);
+  cp_record_tab_dispose (&self->tab);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_NETWORK_PAGE);
   G_OBJECT_CLASS (cp_network_page_parent_class)->dispose (object);
 }
@@ -392,7 +364,7 @@ cp_network_page_finalize (GObject *object)
 {
   CpNetworkPage *self = CP_NETWORK_PAGE (object);
 
-  g_free (self->person_id);
+  cp_record_tab_finalize (&self->tab);
   g_free (self->person_name);
   G_OBJECT_CLASS (cp_network_page_parent_class)->finalize (object);
 }
@@ -421,9 +393,9 @@ static void
 cp_network_page_init (CpNetworkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editor = cp_record_editor_new ();
+  cp_record_tab_init (&self->tab);
   self->person_name = g_strdup ("");
-  g_signal_connect_object (self->editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tab.editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->circle, "member-activated", G_CALLBACK (member_activated_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (gtk_widget_get_parent (self->clamp))),
@@ -453,23 +425,13 @@ cp_network_page_get_list (CpNetworkPage *self)
 static void
 tab_set_store (CpPersonTab *tab, CpStore *store)
 {
-  CpNetworkPage *self = CP_NETWORK_PAGE (tab);
-
-  if (self->store == store)
-    return;
-  cp_person_tab_set_person_id (tab, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  cp_record_editor_set_store (self->editor, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_record_tab_set_store (&CP_NETWORK_PAGE (tab)->tab, tab, store, G_CALLBACK (store_changed_cb));
 }
 
 static gboolean
 tab_flush (CpPersonTab *tab)
 {
-  return cp_record_editor_flush (CP_NETWORK_PAGE (tab)->editor);
+  return cp_record_editor_flush (CP_NETWORK_PAGE (tab)->tab.editor);
 }
 
 /* What was refused stays in the editor's memory and comes back with the
@@ -478,10 +440,8 @@ static gboolean
 tab_set_person_id (CpPersonTab *tab, const char *person_id)
 {
   CpNetworkPage *self = CP_NETWORK_PAGE (tab);
-  gboolean ok = tab_flush (tab);
+  gboolean ok = cp_record_tab_set_person_id (&self->tab, person_id);
 
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
   load_person_name (self);
   rebuild (self, NULL);
   gtk_widget_set_sensitive (self->add_button, person_id != NULL);

@@ -13,7 +13,7 @@
 #include "cp-outcome-row.h"
 #include "cp-plan-entries.h"
 #include "cp-rating-dialog.h"
-#include "cp-render-style.h"
+#include "cp-render-style-gui.h"
 
 struct _CpOutcomeRow
 {
@@ -178,34 +178,13 @@ rating_points (CpOutcomeRow *self)
 }
 
 static void
-fill_style (GtkWidget *widget, CpRenderStyle *style)
-{
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cp_render_style_init_dark (style);
-  else
-    cp_render_style_init_light (style);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  style->foreground = (CpRenderColor) { color.red, color.green, color.blue, color.alpha };
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      style->font_family = pango_font_description_get_family (font);
-      style->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      if (pango_font_description_get_size_is_absolute (font))
-        style->font_size *= 72.0 / 96.0;
-    }
-}
-
-static void
 draw_chart (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer data)
 {
   CpOutcomeRow *self = data;
   g_autofree CpOutcomePoint *points = rating_points (self);
   CpRenderStyle style;
 
-  fill_style (GTK_WIDGET (area), &style);
+  cp_render_style_init_for_widget (&style, GTK_WIDGET (area));
   cp_outcome_chart_draw (cr, width, height, points, self->ratings->len, &style);
 }
 
@@ -384,12 +363,6 @@ build_words (CpOutcomeRow *self)
 }
 
 static void
-dark_changed_cb (CpOutcomeRow *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-}
-
-static void
 cp_outcome_row_dispose (GObject *object)
 {
   CpOutcomeRow *self = CP_OUTCOME_ROW (object);
@@ -451,8 +424,7 @@ cp_outcome_row_init (CpOutcomeRow *self)
   self->ratings = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->chart, draw_chart, self, NULL);
-  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_render_style_follow_dark (GTK_WIDGET (self->chart));
 }
 
 GtkWidget *

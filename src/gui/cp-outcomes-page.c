@@ -9,20 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "cp-outcomes-page.h"
-#include "cp-person-tab.h"
-#include "cp-record-editor.h"
+#include "cp-record-tab.h"
 
 struct _CpOutcomesPage
 {
   AdwBin          parent_instance;
 
-  CpStore        *store;
-  char           *person_id;
-  CpRecordEditor *editor;
+  CpRecordTab     tab;
   GPtrArray      *outcomes;  /* CpOutcome*, in the order shown */
-  guint           rebuild_source;
-  /* Set while the page stores a row itself: it shows it already. */
-  gboolean        own_write;
 
   /* template children */
   CpPlanBanner   *banner;
@@ -51,25 +45,17 @@ remove_rows (CpOutcomesPage *self)
 static void
 rebuild (CpOutcomesPage *self)
 {
-  g_autoptr(CpRecordList) list = NULL;
   const char *plan_id;
   gboolean editable;
 
-  cp_record_editor_clear (self->editor);
+  cp_record_editor_clear (self->tab.editor);
   remove_rows (self);
-  g_ptr_array_set_size (self->outcomes, 0);
-  cp_plan_banner_load (self->banner, self->store, self->person_id);
-  plan_id = cp_plan_banner_get_plan_id (self->banner);
+  plan_id = cp_record_tab_load_plan (&self->tab, self->banner, self->add_button, CP_TYPE_OUTCOME,
+                                     self->outcomes);
   editable = cp_plan_banner_is_editable (self->banner);
-  cp_record_editor_set_read_only (self->editor, !editable);
-  gtk_widget_set_sensitive (self->add_button, editable);
-  if (plan_id != NULL)
-    list = cp_record_list_new (self->store, CP_TYPE_OUTCOME, plan_id);
-  for (guint i = 0; list && i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
-    g_ptr_array_add (self->outcomes, g_list_model_get_item (G_LIST_MODEL (list), i));
   for (guint i = 0; i < self->outcomes->len; i++)
     {
-      GtkWidget *row = cp_outcome_row_new (self->editor, self->outcomes->pdata[i], i,
+      GtkWidget *row = cp_outcome_row_new (self->tab.editor, self->outcomes->pdata[i], i,
                                            self->outcomes->len, editable);
 
       g_signal_connect_object (row, "move", G_CALLBACK (row_move_cb), self, 0);
@@ -84,7 +70,6 @@ cp_outcomes_page_add_outcome (CpOutcomesPage *self, const char *words, GError **
 {
   g_autoptr(CpOutcome) outcome = NULL;
   const char *plan_id;
-  gboolean ok;
 
   g_return_val_if_fail (CP_IS_OUTCOMES_PAGE (self), FALSE);
   plan_id = cp_plan_banner_get_plan_id (self->banner);
@@ -94,13 +79,9 @@ cp_outcomes_page_add_outcome (CpOutcomesPage *self, const char *words, GError **
                            _("Outcomes can be added only to a plan that is still a draft."));
       return FALSE;
     }
-  cp_record_editor_flush (self->editor);
   outcome = cp_outcome_new (plan_id);
   g_object_set (outcome, "description", words ? words : "", "position", (gint64) self->outcomes->len, NULL);
-  self->own_write = TRUE;
-  ok = cp_store_insert (self->store, CP_RECORD (outcome), error);
-  self->own_write = FALSE;
-  if (!ok)
+  if (!cp_record_tab_insert (&self->tab, CP_RECORD (outcome), error))
     return FALSE;
   rebuild (self);
   return TRUE;
@@ -155,16 +136,9 @@ add_clicked_cb (CpOutcomesPage *self)
 gboolean
 cp_outcomes_page_move (CpOutcomesPage *self, guint from, guint to)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_val_if_fail (CP_IS_OUTCOMES_PAGE (self), FALSE);
-  if (from >= self->outcomes->len || to >= self->outcomes->len || !cp_plan_banner_is_editable (self->banner))
+  if (!cp_record_tab_move (&self->tab, self->banner, self->outcomes, from, to))
     return FALSE;
-  if (!cp_record_editor_move (self->editor, self->outcomes, from, to, &error))
-    {
-      g_warning ("%s", error->message);
-      return FALSE;
-    }
   rebuild (self);
   return TRUE;
 }
@@ -178,10 +152,10 @@ cp_outcomes_page_delete (CpOutcomesPage *self, guint index)
   g_return_val_if_fail (CP_IS_OUTCOMES_PAGE (self), FALSE);
   if (index >= self->outcomes->len || !cp_plan_banner_is_editable (self->banner))
     return FALSE;
-  cp_record_editor_flush (self->editor);
+  cp_record_editor_flush (self->tab.editor);
   outcome = self->outcomes->pdata[index];
-  cp_record_editor_forget (self->editor, cp_record_get_id (outcome));
-  if (!cp_store_tombstone (self->store, outcome, &error))
+  cp_record_editor_forget (self->tab.editor, cp_record_get_id (outcome));
+  if (!cp_store_tombstone (self->tab.store, outcome, &error))
     {
       g_warning ("%s", error->message);
       return FALSE;
@@ -225,19 +199,10 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, CpOutcomesPa
 static void
 row_delete_cb (CpOutcomeRow *row, CpOutcomesPage *self)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              _("Delete this outcome?"),
-                                              _("Its actions and progress ratings go with it. "
-                                                "The record of changes keeps a note."));
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "cp-row", g_object_ref (row), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cp_record_tab_confirm (GTK_WIDGET (self), _("Delete this outcome?"),
+                         _("Its actions and progress ratings go with it. "
+                           "The record of changes keeps a note."),
+                         "delete", _("_Delete"), "cp-row", row, G_CALLBACK (delete_response_cb));
 }
 
 static gboolean
@@ -245,18 +210,9 @@ rebuild_idle_cb (gpointer data)
 {
   CpOutcomesPage *self = data;
 
-  self->rebuild_source = 0;
+  self->tab.rebuild_source = 0;
   rebuild (self);
   return G_SOURCE_REMOVE;
-}
-
-static gboolean
-shows_outcome (CpOutcomesPage *self, const char *id)
-{
-  for (guint i = 0; i < self->outcomes->len; i++)
-    if (g_strcmp0 (cp_record_get_id (self->outcomes->pdata[i]), id) == 0)
-      return TRUE;
-  return FALSE;
 }
 
 /* A plan agreed or started on the Plan tab, or outcomes added elsewhere,
@@ -265,11 +221,10 @@ static void
 store_changed_cb (CpOutcomesPage *self, const char *table, const char *id, CpStore *store)
 {
   gboolean plan_change = g_strcmp0 (table, "plan") == 0;
-  gboolean new_outcome = g_strcmp0 (table, "outcome") == 0 && !shows_outcome (self, id);
+  gboolean new_outcome = g_strcmp0 (table, "outcome") == 0 && !cp_record_tab_contains (self->outcomes, id);
 
-  if (self->person_id == NULL || self->own_write || self->rebuild_source != 0 || !(plan_change || new_outcome))
-    return;
-  self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+  if (plan_change || new_outcome)
+    cp_record_tab_queue_rebuild (&self->tab, rebuild_idle_cb, self);
 }
 
 static void
@@ -283,11 +238,7 @@ cp_outcomes_page_dispose (GObject *object)
 {
   CpOutcomesPage *self = CP_OUTCOMES_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->editor != NULL)
-    cp_record_editor_clear (self->editor);
-  g_clear_object (&self->editor);
-  g_clear_object (&self->store);
+  cp_record_tab_dispose (&self->tab);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_OUTCOMES_PAGE);
   G_OBJECT_CLASS (cp_outcomes_page_parent_class)->dispose (object);
 }
@@ -297,7 +248,7 @@ cp_outcomes_page_finalize (GObject *object)
 {
   CpOutcomesPage *self = CP_OUTCOMES_PAGE (object);
 
-  g_free (self->person_id);
+  cp_record_tab_finalize (&self->tab);
   g_ptr_array_unref (self->outcomes);
   G_OBJECT_CLASS (cp_outcomes_page_parent_class)->finalize (object);
 }
@@ -326,7 +277,7 @@ cp_outcomes_page_init (CpOutcomesPage *self)
 {
   self->outcomes = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editor = cp_record_editor_new ();
+  cp_record_tab_init (&self->tab);
   cp_plan_banner_set_locked_note (self->banner, _("You can still add progress ratings."));
   g_signal_connect_object (self->banner, "plan-changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->add_button, FALSE);
@@ -367,33 +318,21 @@ cp_outcomes_page_get_n_rows (CpOutcomesPage *self)
 static void
 tab_set_store (CpPersonTab *tab, CpStore *store)
 {
-  CpOutcomesPage *self = CP_OUTCOMES_PAGE (tab);
-
-  if (self->store == store)
-    return;
-  cp_person_tab_set_person_id (tab, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  cp_record_editor_set_store (self->editor, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_record_tab_set_store (&CP_OUTCOMES_PAGE (tab)->tab, tab, store, G_CALLBACK (store_changed_cb));
 }
 
 static gboolean
 tab_flush (CpPersonTab *tab)
 {
-  return cp_record_editor_flush (CP_OUTCOMES_PAGE (tab)->editor);
+  return cp_record_editor_flush (CP_OUTCOMES_PAGE (tab)->tab.editor);
 }
 
 static gboolean
 tab_set_person_id (CpPersonTab *tab, const char *person_id)
 {
   CpOutcomesPage *self = CP_OUTCOMES_PAGE (tab);
-  gboolean ok = tab_flush (tab);
+  gboolean ok = cp_record_tab_set_person_id (&self->tab, person_id);
 
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
   rebuild (self);
   return ok;
 }

@@ -7,21 +7,15 @@
  */
 #include <glib/gi18n.h>
 
-#include "cp-person-tab.h"
-#include "cp-record-editor.h"
+#include "cp-record-tab.h"
 #include "cp-risks-page.h"
 
 struct _CpRisksPage
 {
   AdwBin          parent_instance;
 
-  CpStore        *store;
-  char           *person_id;
-  CpRecordEditor *editor;
+  CpRecordTab     tab;
   GPtrArray      *risks;   /* CpRisk*, in the order shown */
-  guint           rebuild_source;
-  /* Set while the page stores a row itself: it shows it already. */
-  gboolean        own_write;
 
   /* template children */
   CpPlanBanner   *banner;
@@ -73,12 +67,7 @@ editor_changed_cb (CpRisksPage *self, CpRecord *record)
 static void
 add_entry (CpRisksPage *self, AdwExpanderRow *row, CpRecord *risk, const char *property, const char *title)
 {
-  GtkWidget *error_row;
-  AdwEntryRow *entry = cp_record_editor_add_entry (self->editor, risk, property, title,
-                                                   CP_PERSON_FIELD_TEXT, &error_row);
-
-  adw_expander_row_add_row (row, GTK_WIDGET (entry));
-  adw_expander_row_add_row (row, error_row);
+  cp_record_tab_add_entry (&self->tab, row, risk, property, title, CP_PERSON_FIELD_TEXT);
 }
 
 static void move_clicked_cb (GtkButton *button, CpRisksPage *self);
@@ -132,7 +121,7 @@ build_row (CpRisksPage *self, CpRecord *risk, guint index)
   add_entry (self, row, risk, "management", _("How it is managed, and by whom"));
   add_entry (self, row, risk, "agreed-by", _("Who agreed this"));
   adw_expander_row_add_row (row, GTK_WIDGET (cp_record_editor_add_switch (
-    self->editor, risk, "positive-risk", _("Positive risk-taking"),
+    self->tab.editor, risk, "positive-risk", _("Positive risk-taking"),
     _("On when this risk is worth taking for what it brings to their life, "
       "and everyone has agreed how it is managed."))));
   adw_expander_row_add_row (row, tools_row (self, index));
@@ -152,23 +141,9 @@ remove_all_rows (CpRisksPage *self)
 static void
 rebuild (CpRisksPage *self, const char *open_id)
 {
-  const char *plan_id;
-  g_autoptr(CpRecordList) risks = NULL;
-  gboolean editable;
-
-  cp_record_editor_clear (self->editor);
+  cp_record_editor_clear (self->tab.editor);
   remove_all_rows (self);
-  g_ptr_array_set_size (self->risks, 0);
-  cp_plan_banner_load (self->banner, self->store, self->person_id);
-  plan_id = cp_plan_banner_get_plan_id (self->banner);
-  editable = cp_plan_banner_is_editable (self->banner);
-  cp_record_editor_set_read_only (self->editor, !editable);
-  gtk_widget_set_sensitive (self->add_button, editable);
-  if (plan_id == NULL)
-    return;
-  risks = cp_record_list_new (self->store, CP_TYPE_RISK, plan_id);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (risks)); i++)
-    g_ptr_array_add (self->risks, g_list_model_get_item (G_LIST_MODEL (risks), i));
+  cp_record_tab_load_plan (&self->tab, self->banner, self->add_button, CP_TYPE_RISK, self->risks);
   for (guint i = 0; i < self->risks->len; i++)
     {
       GtkWidget *row = build_row (self, self->risks->pdata[i], i);
@@ -190,13 +165,9 @@ cp_risks_page_add_risk (CpRisksPage *self)
   plan_id = cp_plan_banner_get_plan_id (self->banner);
   if (plan_id == NULL || !cp_plan_banner_is_editable (self->banner))
     return;
-  cp_record_editor_flush (self->editor);
   risk = cp_risk_new (plan_id);
   g_object_set (risk, "position", (gint64) self->risks->len, NULL);
-  self->own_write = TRUE;
-  cp_store_insert (self->store, CP_RECORD (risk), &error);
-  self->own_write = FALSE;
-  if (error != NULL)
+  if (!cp_record_tab_insert (&self->tab, CP_RECORD (risk), &error))
     {
       g_warning ("%s", error->message);
       return;
@@ -213,18 +184,14 @@ add_clicked_cb (CpRisksPage *self)
 gboolean
 cp_risks_page_move (CpRisksPage *self, guint from, guint to)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (CP_IS_RISKS_PAGE (self), FALSE);
-  if (from >= self->risks->len || to >= self->risks->len || !cp_plan_banner_is_editable (self->banner))
+  if (from >= self->risks->len)
     return FALSE;
   id = g_strdup (cp_record_get_id (self->risks->pdata[from]));
-  if (!cp_record_editor_move (self->editor, self->risks, from, to, &error))
-    {
-      g_warning ("%s", error->message);
-      return FALSE;
-    }
+  if (!cp_record_tab_move (&self->tab, self->banner, self->risks, from, to))
+    return FALSE;
   rebuild (self, id);
   return TRUE;
 }
@@ -246,8 +213,8 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, CpRisksPage 
 
   if (g_strcmp0 (response, "delete") != 0)
     return;
-  cp_record_editor_forget (self->editor, cp_record_get_id (risk));
-  if (!cp_store_tombstone (self->store, risk, &error))
+  cp_record_editor_forget (self->tab.editor, cp_record_get_id (risk));
+  if (!cp_store_tombstone (self->tab.store, risk, &error))
     g_warning ("%s", error->message);
   rebuild (self, NULL);
 }
@@ -256,31 +223,14 @@ static void
 delete_clicked_cb (GtkButton *button, CpRisksPage *self)
 {
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "cp-index"));
-  GtkWidget *dialog;
 
   if (index >= self->risks->len)
     return;
-  cp_record_editor_flush (self->editor);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Delete this risk?"),
-                                   _("It will be taken out of the plan. The record of changes keeps a note."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "cp-risk", g_object_ref (self->risks->pdata[index]), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean
-shows_risk (CpRisksPage *self, const char *id)
-{
-  for (guint i = 0; i < self->risks->len; i++)
-    if (g_strcmp0 (cp_record_get_id (self->risks->pdata[i]), id) == 0)
-      return TRUE;
-  return FALSE;
+  cp_record_editor_flush (self->tab.editor);
+  cp_record_tab_confirm (GTK_WIDGET (self), _("Delete this risk?"),
+                         _("It will be taken out of the plan. The record of changes keeps a note."),
+                         "delete", _("_Delete"), "cp-risk", self->risks->pdata[index],
+                         G_CALLBACK (delete_response_cb));
 }
 
 static gboolean
@@ -288,7 +238,7 @@ rebuild_idle_cb (gpointer data)
 {
   CpRisksPage *self = data;
 
-  self->rebuild_source = 0;
+  self->tab.rebuild_source = 0;
   rebuild (self, NULL);
   return G_SOURCE_REMOVE;
 }
@@ -299,11 +249,10 @@ static void
 store_changed_cb (CpRisksPage *self, const char *table, const char *id, CpStore *store)
 {
   gboolean plan_change = g_strcmp0 (table, "plan") == 0;
-  gboolean new_risk = g_strcmp0 (table, "risk") == 0 && !shows_risk (self, id);
+  gboolean new_risk = g_strcmp0 (table, "risk") == 0 && !cp_record_tab_contains (self->risks, id);
 
-  if (self->person_id == NULL || self->own_write || self->rebuild_source != 0 || !(plan_change || new_risk))
-    return;
-  self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
+  if (plan_change || new_risk)
+    cp_record_tab_queue_rebuild (&self->tab, rebuild_idle_cb, self);
 }
 
 static void
@@ -317,11 +266,7 @@ cp_risks_page_dispose (GObject *object)
 {
   CpRisksPage *self = CP_RISKS_PAGE (object);
 
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
-  if (self->editor != NULL)
-    cp_record_editor_clear (self->editor);
-  g_clear_object (&self->editor);
-  g_clear_object (&self->store);
+  cp_record_tab_dispose (&self->tab);
   gtk_widget_dispose_template (GTK_WIDGET (self), CP_TYPE_RISKS_PAGE);
   G_OBJECT_CLASS (cp_risks_page_parent_class)->dispose (object);
 }
@@ -331,7 +276,7 @@ cp_risks_page_finalize (GObject *object)
 {
   CpRisksPage *self = CP_RISKS_PAGE (object);
 
-  g_free (self->person_id);
+  cp_record_tab_finalize (&self->tab);
   g_ptr_array_unref (self->risks);
   G_OBJECT_CLASS (cp_risks_page_parent_class)->finalize (object);
 }
@@ -358,8 +303,8 @@ cp_risks_page_init (CpRisksPage *self)
 {
   self->risks = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editor = cp_record_editor_new ();
-  g_signal_connect_object (self->editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_record_tab_init (&self->tab);
+  g_signal_connect_object (self->tab.editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->banner, "plan-changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->add_button, FALSE);
 }
@@ -387,33 +332,21 @@ cp_risks_page_get_banner (CpRisksPage *self)
 static void
 tab_set_store (CpPersonTab *tab, CpStore *store)
 {
-  CpRisksPage *self = CP_RISKS_PAGE (tab);
-
-  if (self->store == store)
-    return;
-  cp_person_tab_set_person_id (tab, NULL);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  cp_record_editor_set_store (self->editor, store);
-  if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
+  cp_record_tab_set_store (&CP_RISKS_PAGE (tab)->tab, tab, store, G_CALLBACK (store_changed_cb));
 }
 
 static gboolean
 tab_flush (CpPersonTab *tab)
 {
-  return cp_record_editor_flush (CP_RISKS_PAGE (tab)->editor);
+  return cp_record_editor_flush (CP_RISKS_PAGE (tab)->tab.editor);
 }
 
 static gboolean
 tab_set_person_id (CpPersonTab *tab, const char *person_id)
 {
   CpRisksPage *self = CP_RISKS_PAGE (tab);
-  gboolean ok = tab_flush (tab);
+  gboolean ok = cp_record_tab_set_person_id (&self->tab, person_id);
 
-  g_free (self->person_id);
-  self->person_id = g_strdup (person_id);
   rebuild (self, NULL);
   return ok;
 }

@@ -115,3 +115,77 @@ test_find_widget (GtkWidget *root, GType type, const char *property, const char 
     }
   return NULL;
 }
+
+/* A window showing @page inside a toast overlay, as the person view does. */
+static inline GtkWidget *
+test_window_with_page (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  return window;
+}
+
+/* Destroys @window, lets what it queued run, then closes and drops @store. */
+static inline void
+test_close_window_and_store (GtkWidget *window, CpStore **store)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_settle ();
+  cp_store_close (*store);
+  g_clear_object (store);
+}
+
+/* The first descendant of @root of @type titled @title; it must be there. */
+static inline GtkWidget *
+test_find_titled (GtkWidget *root, GType type, const char *title)
+{
+  GtkWidget *widget = test_find_widget (root, type, "title", title);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* The error row right after @entry, when it is shown. */
+static inline GtkWidget *
+test_error_after (GtkWidget *entry)
+{
+  GtkWidget *next = gtk_widget_get_next_sibling (entry);
+
+  if (next != NULL && gtk_widget_has_css_class (next, "cp-field-error") && gtk_widget_get_visible (next))
+    return next;
+  return NULL;
+}
+
+/* A stored value to wait for with test_wait_until (test_stored_is, &stored). */
+typedef struct
+{
+  CpStore    *store;
+  GType       type;
+  const char *id;
+  const char *property;
+  const char *expected;
+} TestStored;
+
+static inline gboolean
+test_stored_is (gpointer data)
+{
+  TestStored *s = data;
+  g_autoptr(CpRecord) record = cp_store_load (s->store, s->type, s->id, NULL);
+
+  return record != NULL && g_strcmp0 (cp_record_get_string (record, s->property), s->expected) == 0;
+}
+
+/* The first shown toplevel window of @type (a dialog the page opened), or NULL. */
+static inline GtkWidget *
+test_find_toplevel (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}

@@ -23,15 +23,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   static guint counter;
   g_autofree char *name = g_strdup_printf ("network-%u.db", ++counter);
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->store = test_open_store (data_dir, name);
   f->sam = test_add_person (f->store, "Sam", "Patel", NULL);
   f->other = test_add_person (f->store, "Olu", "Ade", NULL);
-  f->window = gtk_window_new ();
   f->page = CP_NETWORK_PAGE (cp_network_page_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  f->window = test_window_with_page (GTK_WIDGET (f->page));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   cp_person_tab_set_store (CP_PERSON_TAB (f->page), f->store);
   cp_person_tab_set_person_id (CP_PERSON_TAB (f->page), cp_record_get_id (CP_RECORD (f->sam)));
@@ -41,12 +38,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_settle ();
+  test_close_window_and_store (f->window, &f->store);
   g_clear_object (&f->sam);
   g_clear_object (&f->other);
-  cp_store_close (f->store);
-  g_clear_object (&f->store);
 }
 
 static CpSupportMember *
@@ -80,39 +74,7 @@ row_at (Fixture *f, guint index)
 static GtkWidget *
 find_in_row (Fixture *f, guint index, GType type, const char *title)
 {
-  GtkWidget *widget = test_find_widget (row_at (f, index), type, "title", title);
-
-  g_assert_nonnull (widget);
-  return widget;
-}
-
-/* The error row right after @entry, when it is shown. */
-static GtkWidget *
-error_after (GtkWidget *entry)
-{
-  GtkWidget *next = gtk_widget_get_next_sibling (entry);
-
-  if (next != NULL && gtk_widget_has_css_class (next, "cp-field-error") && gtk_widget_get_visible (next))
-    return next;
-  return NULL;
-}
-
-typedef struct
-{
-  CpStore    *store;
-  GType       type;
-  const char *id;
-  const char *property;
-  const char *expected;
-} Stored;
-
-static gboolean
-stored_is (gpointer data)
-{
-  Stored *s = data;
-  g_autoptr(CpRecord) record = cp_store_load (s->store, s->type, s->id, NULL);
-
-  return record != NULL && g_strcmp0 (cp_record_get_string (record, s->property), s->expected) == 0;
+  return test_find_titled (row_at (f, index), type, title);
 }
 
 static const char *
@@ -131,7 +93,7 @@ only_member (Fixture *f)
   return g_list_model_get_item (G_LIST_MODEL (list), 0);
 }
 
-/* Stored members are listed in order and drawn in their rings. */
+/* TestStored members are listed in order and drawn in their rings. */
 static void
 test_shows_stored (Fixture *f, gconstpointer data)
 {
@@ -157,7 +119,7 @@ static void
 test_add_and_edit (Fixture *f, gconstpointer data)
 {
   g_autoptr(CpSupportMember) member = NULL;
-  Stored name = { f->store, CP_TYPE_SUPPORT_MEMBER, NULL, "name", "Ann" };
+  TestStored name = { f->store, CP_TYPE_SUPPORT_MEMBER, NULL, "name", "Ann" };
   GtkWidget *entry;
 
   cp_network_page_add_member (f->page);
@@ -172,7 +134,7 @@ test_add_and_edit (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), "Ann");
   /* The circle follows at once; the store within the autosave pause. */
   g_assert_nonnull (strstr (description (f), "Close family: Ann."));
-  g_assert_true (test_wait_until (stored_is, &name));
+  g_assert_true (test_wait_until (test_stored_is, &name));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==, "Ann");
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_in_row (f, 0, ADW_TYPE_COMBO_ROW, "Ring of the circle")),
@@ -196,8 +158,8 @@ static void
 test_bad_contact_refused (Fixture *f, gconstpointer data)
 {
   g_autoptr(CpSupportMember) member = add_stored (f, "Ann", CP_CIRCLE_CLOSE_FAMILY, CP_SUPPORT_ROLE_NONE, 0);
-  Stored email = { f->store, CP_TYPE_SUPPORT_MEMBER, cp_record_get_id (CP_RECORD (member)), "email", "" };
-  Stored phone = { f->store, CP_TYPE_SUPPORT_MEMBER, email.id, "phone", "" };
+  TestStored email = { f->store, CP_TYPE_SUPPORT_MEMBER, cp_record_get_id (CP_RECORD (member)), "email", "" };
+  TestStored phone = { f->store, CP_TYPE_SUPPORT_MEMBER, email.id, "phone", "" };
   GtkWidget *entry;
 
   cp_person_tab_set_person_id (CP_PERSON_TAB (f->page), cp_record_get_id (CP_RECORD (f->sam)));
@@ -205,27 +167,27 @@ test_bad_contact_refused (Fixture *f, gconstpointer data)
   gtk_editable_set_text (GTK_EDITABLE (entry), "ann at home");
   gtk_editable_set_text (GTK_EDITABLE (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Phone")), "call Ann");
   g_assert_false (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_nonnull (error_after (entry));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_after (entry))), "@"));
+  g_assert_nonnull (test_error_after (entry));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (test_error_after (entry))), "@"));
   g_assert_true (gtk_widget_has_css_class (entry, "error"));
-  g_assert_nonnull (error_after (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Phone")));
-  g_assert_true (stored_is (&email));
-  g_assert_true (stored_is (&phone));
+  g_assert_nonnull (test_error_after (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Phone")));
+  g_assert_true (test_stored_is (&email));
+  g_assert_true (test_stored_is (&phone));
 
   /* Away and back: what was typed is still there, still explained. */
   cp_person_tab_set_person_id (CP_PERSON_TAB (f->page), cp_record_get_id (CP_RECORD (f->other)));
   cp_person_tab_set_person_id (CP_PERSON_TAB (f->page), cp_record_get_id (CP_RECORD (f->sam)));
   entry = find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Email");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "ann at home");
-  g_assert_nonnull (error_after (entry));
+  g_assert_nonnull (test_error_after (entry));
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "ann@example.org");
   gtk_editable_set_text (GTK_EDITABLE (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Phone")), "+44 (0)20 7946-0018");
   email.expected = "ann@example.org";
   phone.expected = "+44 (0)20 7946-0018";
-  g_assert_true (test_wait_until (stored_is, &email));
-  g_assert_true (stored_is (&phone));
-  g_assert_null (error_after (entry));
+  g_assert_true (test_wait_until (test_stored_is, &email));
+  g_assert_true (test_stored_is (&phone));
+  g_assert_null (test_error_after (entry));
   g_assert_false (gtk_widget_has_css_class (entry, "error"));
 }
 
@@ -250,12 +212,7 @@ test_selection_linked (Fixture *f, gconstpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* Removing asks first; Cancel keeps them, Remove takes them off. */

@@ -33,16 +33,13 @@ fixture_set_up (Fixture *f, gconstpointer data)
   static guint counter;
   g_autofree char *name = g_strdup_printf ("outcomes-%u.db", ++counter);
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->store = test_open_store (data_dir, name);
   f->sam = test_add_person (f->store, "Sam", "Patel", NULL);
   f->plan = cp_plan_current (f->store, cp_record_get_id (CP_RECORD (f->sam)), "2026-01-01", &error);
   g_assert_no_error (error);
-  f->window = gtk_window_new ();
   f->page = CP_OUTCOMES_PAGE (cp_outcomes_page_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  f->window = test_window_with_page (GTK_WIDGET (f->page));
   cp_person_tab_set_store (CP_PERSON_TAB (f->page), f->store);
   show_sam (f);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -51,12 +48,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_settle ();
+  test_close_window_and_store (f->window, &f->store);
   g_clear_object (&f->sam);
   g_clear_object (&f->plan);
-  cp_store_close (f->store);
-  g_clear_object (&f->store);
 }
 
 static CpRecord *
@@ -90,10 +84,7 @@ add_rating (Fixture *f, CpOutcome *outcome, const char *date, gint64 score)
 static GtkWidget *
 find (GtkWidget *root, GType type, const char *title)
 {
-  GtkWidget *widget = test_find_widget (root, type, "title", title);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return test_find_titled (root, type, title);
 }
 
 static GtkWidget *
@@ -106,34 +97,6 @@ static GtkWidget *
 words (Fixture *f, guint index)
 {
   return find (row (f, index), ADW_TYPE_ENTRY_ROW, "What they want to achieve, in their words");
-}
-
-static GtkWidget *
-error_after (GtkWidget *entry)
-{
-  GtkWidget *next = gtk_widget_get_next_sibling (entry);
-
-  if (next != NULL && gtk_widget_has_css_class (next, "cp-field-error") && gtk_widget_get_visible (next))
-    return next;
-  return NULL;
-}
-
-typedef struct
-{
-  CpStore    *store;
-  GType       type;
-  const char *id;
-  const char *property;
-  const char *expected;
-} Stored;
-
-static gboolean
-stored_is (gpointer data)
-{
-  Stored *s = data;
-  g_autoptr(CpRecord) record = cp_store_load (s->store, s->type, s->id, NULL);
-
-  return record != NULL && g_strcmp0 (cp_record_get_string (record, s->property), s->expected) == 0;
 }
 
 /* What is stored is shown: words, actions, and the ratings as a chart
@@ -172,12 +135,7 @@ test_shows_stored (Fixture *f, gconstpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 /* A new outcome is written and saved as typed, with whose words it is. */
@@ -186,7 +144,7 @@ test_add_outcome (Fixture *f, gconstpointer data)
 {
   g_autoptr(CpRecordList) list = NULL;
   g_autoptr(CpOutcome) outcome = NULL;
-  Stored stored = { f->store, CP_TYPE_OUTCOME, NULL, "description", "To walk to the park" };
+  TestStored stored = { f->store, CP_TYPE_OUTCOME, NULL, "description", "To walk to the park" };
   int voice = 0;
 
   g_autoptr(GError) error = NULL;
@@ -215,16 +173,16 @@ test_add_outcome (Fixture *f, gconstpointer data)
   outcome = g_list_model_get_item (G_LIST_MODEL (list), 0);
   stored.id = cp_record_get_id (CP_RECORD (outcome));
   gtk_editable_set_text (GTK_EDITABLE (words (f, 0)), stored.expected);
-  g_assert_true (test_wait_until (stored_is, &stored));
+  g_assert_true (test_wait_until (test_stored_is, &stored));
 
   /* Emptied: explained, not stored, and what was there stays stored. */
   gtk_editable_set_text (GTK_EDITABLE (words (f, 0)), "");
   g_assert_false (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_nonnull (error_after (words (f, 0)));
-  g_assert_true (stored_is (&stored));
+  g_assert_nonnull (test_error_after (words (f, 0)));
+  g_assert_true (test_stored_is (&stored));
   gtk_editable_set_text (GTK_EDITABLE (words (f, 0)), stored.expected);
   g_assert_true (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_null (error_after (words (f, 0)));
+  g_assert_null (test_error_after (words (f, 0)));
   adw_combo_row_set_selected (ADW_COMBO_ROW (find (row (f, 0), ADW_TYPE_COMBO_ROW, "Whose words")),
                               CP_VOICE_ADVOCATE);
   g_clear_object (&outcome);
@@ -242,7 +200,7 @@ test_action_bad_date (Fixture *f, gconstpointer data)
   g_autoptr(CpRecord) action = NULL;
   CpOutcomeRow *outcome_row;
   GtkWidget *action_row, *due;
-  Stored stored = { f->store, CP_TYPE_OUTCOME_ACTION, NULL, "due-date", NULL };
+  TestStored stored = { f->store, CP_TYPE_OUTCOME_ACTION, NULL, "due-date", NULL };
 
   show_sam (f);
   outcome_row = cp_outcomes_page_get_row (f->page, 0);
@@ -257,18 +215,18 @@ test_action_bad_date (Fixture *f, gconstpointer data)
   due = find (action_row, ADW_TYPE_ENTRY_ROW, "By when (day/month/year)");
   gtk_editable_set_text (GTK_EDITABLE (due), "31/02/2027");
   g_assert_false (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_nonnull (error_after (due));
+  g_assert_nonnull (test_error_after (due));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due)), ==, "31/02/2027");
-  g_assert_true (stored_is (&stored));
+  g_assert_true (test_stored_is (&stored));
   stored.property = "description";
   stored.expected = "Buy a scale";
-  g_assert_true (stored_is (&stored));
+  g_assert_true (test_stored_is (&stored));
 
   gtk_editable_set_text (GTK_EDITABLE (due), "1/2/2027");
   stored.property = "due-date";
   stored.expected = "2027-02-01";
-  g_assert_true (test_wait_until (stored_is, &stored));
-  g_assert_null (error_after (due));
+  g_assert_true (test_wait_until (test_stored_is, &stored));
+  g_assert_null (test_error_after (due));
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (action_row)), ==,
                    "by 1 February 2027 · Not done yet");
 }
@@ -276,12 +234,7 @@ test_action_bad_date (Fixture *f, gconstpointer data)
 static CpRatingDialog *
 find_rating_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (CP_IS_RATING_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return CP_RATING_DIALOG (test_find_toplevel (CP_TYPE_RATING_DIALOG));
 }
 
 /* The rating dialog refuses a date that does not exist or has not come
@@ -367,7 +320,7 @@ test_agreed (Fixture *f, gconstpointer data)
   g_autoptr(CpPlanVersion) version = NULL;
   g_autoptr(GError) error = NULL;
   const CpSigner signer = { "Sam Patel", "me" };
-  Stored stored = { f->store, CP_TYPE_OUTCOME, cp_record_get_id (CP_RECORD (cook)), "description", "Cook" };
+  TestStored stored = { f->store, CP_TYPE_OUTCOME, cp_record_get_id (CP_RECORD (cook)), "description", "Cook" };
   CpOutcomeRow *outcome_row;
 
   version = cp_plan_agree (f->store, cp_record_get_id (CP_RECORD (f->plan)), &signer, 1, "2026-01-02", &error);
@@ -378,7 +331,7 @@ test_agreed (Fixture *f, gconstpointer data)
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (words (f, 0))));
   gtk_editable_set_text (GTK_EDITABLE (words (f, 0)), "Something else");
   g_assert_true (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_true (stored_is (&stored));
+  g_assert_true (test_stored_is (&stored));
   g_assert_false (cp_outcomes_page_add_outcome (f->page, "More", &error));
   g_clear_error (&error);
   g_assert_cmpuint (cp_outcomes_page_get_n_rows (f->page), ==, 1);

@@ -29,17 +29,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   static guint counter;
   g_autofree char *name = g_strdup_printf ("profile-%u.db", ++counter);
   g_autoptr(GError) error = NULL;
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->store = test_open_store (data_dir, name);
   f->sam = test_add_person (f->store, "Sam", "Patel", "9434765919");
   g_object_set (f->sam, "date-of-birth", "1980-01-31", NULL);
   cp_store_update (f->store, CP_RECORD (f->sam), &error);
   g_assert_no_error (error);
-  f->window = gtk_window_new ();
   f->page = CP_PERSON_PAGE (cp_person_page_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  f->window = test_window_with_page (GTK_WIDGET (f->page));
   cp_person_page_set_store (f->page, f->store);
   cp_person_page_set_person_id (f->page, cp_record_get_id (CP_RECORD (f->sam)));
   gtk_window_present (GTK_WINDOW (f->window));
@@ -48,36 +45,20 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_settle ();
+  test_close_window_and_store (f->window, &f->store);
   g_clear_object (&f->sam);
-  cp_store_close (f->store);
-  g_clear_object (&f->store);
 }
 
 static GtkWidget *
 find (Fixture *f, GType type, const char *title)
 {
-  GtkWidget *widget = test_find_widget (GTK_WIDGET (f->page), type, "title", title);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return test_find_titled (GTK_WIDGET (f->page), type, title);
 }
 
 static GtkEditable *
 field (Fixture *f, const char *title)
 {
   return GTK_EDITABLE (find (f, ADW_TYPE_ENTRY_ROW, title));
-}
-
-static GtkWidget *
-error_after (GtkWidget *entry)
-{
-  GtkWidget *next = gtk_widget_get_next_sibling (entry);
-
-  if (next != NULL && gtk_widget_has_css_class (next, "cp-field-error") && gtk_widget_get_visible (next))
-    return next;
-  return NULL;
 }
 
 static const char *
@@ -247,7 +228,7 @@ test_consent (Fixture *f, gconstpointer data)
   gtk_editable_set_text (date, "31/02/2020");
   gtk_editable_set_text (field (f, "Who may see the plan (people and organisations)"), "My GP and my sister");
   g_assert_false (cp_person_page_flush (f->page));
-  g_assert_nonnull (error_after (GTK_WIDGET (date)));
+  g_assert_nonnull (test_error_after (GTK_WIDGET (date)));
   g_assert_null (stored (f, "consent-date"));
   g_assert_cmpstr (gtk_editable_get_text (date), ==, "31/02/2020");
   /* The other fields are still saved. */
@@ -255,13 +236,13 @@ test_consent (Fixture *f, gconstpointer data)
 
   gtk_editable_set_text (date, "1/1/2199");
   g_assert_false (cp_person_page_flush (f->page));
-  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (error_after (GTK_WIDGET (date)))),
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (test_error_after (GTK_WIDGET (date)))),
                             "future"));
   g_assert_null (stored (f, "consent-date"));
 
   gtk_editable_set_text (date, "2 March 2026");
   g_assert_true (cp_person_page_flush (f->page));
-  g_assert_null (error_after (GTK_WIDGET (date)));
+  g_assert_null (test_error_after (GTK_WIDGET (date)));
   g_assert_cmpstr (stored (f, "consent-date"), ==, "2026-03-02");
 }
 
@@ -275,8 +256,8 @@ test_refused (Fixture *f, gconstpointer data)
   gtk_editable_set_text (dob, "1/1/2190");
   gtk_editable_set_text (given, "  ");
   g_assert_false (cp_person_page_flush (f->page));
-  g_assert_nonnull (error_after (GTK_WIDGET (dob)));
-  g_assert_nonnull (error_after (GTK_WIDGET (given)));
+  g_assert_nonnull (test_error_after (GTK_WIDGET (dob)));
+  g_assert_nonnull (test_error_after (GTK_WIDGET (given)));
   g_assert_cmpstr (stored (f, "date-of-birth"), ==, "1980-01-31");
   g_assert_cmpstr (stored (f, "given-name"), ==, "Sam");
   g_assert_cmpstr (gtk_editable_get_text (dob), ==, "1/1/2190");
@@ -287,7 +268,7 @@ test_refused (Fixture *f, gconstpointer data)
   g_assert_true (cp_person_page_flush (f->page));
   g_assert_cmpstr (stored (f, "given-name"), ==, "Samir");
   g_assert_cmpstr (stored (f, "date-of-birth"), ==, "1980-01-30");
-  g_assert_null (error_after (GTK_WIDGET (given)));
+  g_assert_null (test_error_after (GTK_WIDGET (given)));
 }
 
 /* The name heading stays; communication needs are said once, by the

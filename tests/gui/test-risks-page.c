@@ -30,14 +30,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 {
   static guint counter;
   g_autofree char *name = g_strdup_printf ("risks-%u.db", ++counter);
-  GtkWidget *overlay = adw_toast_overlay_new ();
 
   f->store = test_open_store (data_dir, name);
   f->sam = test_add_person (f->store, "Sam", "Patel", NULL);
-  f->window = gtk_window_new ();
   f->page = CP_RISKS_PAGE (cp_risks_page_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (f->page));
-  gtk_window_set_child (GTK_WINDOW (f->window), overlay);
+  f->window = test_window_with_page (GTK_WIDGET (f->page));
   cp_person_tab_set_store (CP_PERSON_TAB (f->page), f->store);
   show_sam (f);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -46,11 +43,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  test_settle ();
+  test_close_window_and_store (f->window, &f->store);
   g_clear_object (&f->sam);
-  cp_store_close (f->store);
-  g_clear_object (&f->store);
 }
 
 static CpPlan *
@@ -100,10 +94,7 @@ title_at (Fixture *f, guint index)
 static GtkWidget *
 find_in_row (Fixture *f, guint index, GType type, const char *title)
 {
-  GtkWidget *widget = test_find_widget (row_at (f, index), type, "title", title);
-
-  g_assert_nonnull (widget);
-  return widget;
+  return test_find_titled (row_at (f, index), type, title);
 }
 
 static GtkWidget *
@@ -112,23 +103,6 @@ add_button (Fixture *f)
   GtkWidget *button = test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_BUTTON_CONTENT, "label", "_Add Risk");
 
   return gtk_widget_get_parent (button);
-}
-
-typedef struct
-{
-  CpStore    *store;
-  const char *id;
-  const char *property;
-  const char *expected;
-} Stored;
-
-static gboolean
-stored_is (gpointer data)
-{
-  Stored *s = data;
-  g_autoptr(CpRecord) record = cp_store_load (s->store, CP_TYPE_RISK, s->id, NULL);
-
-  return record != NULL && g_strcmp0 (cp_record_get_string (record, s->property), s->expected) == 0;
 }
 
 /* With no plan the tab says so, offers to start one, and adds nothing. */
@@ -159,8 +133,8 @@ test_add_and_edit (Fixture *f, gconstpointer data)
   g_autoptr(CpPlan) plan = start_plan (f);
   g_autoptr(CpRecordList) risks = NULL;
   g_autoptr(CpRisk) risk = NULL;
-  Stored what = { f->store, NULL, "description", "Going to football on my own" };
-  Stored who = { f->store, NULL, "agreed-by", "Sam, Mum and Jo (social worker)" };
+  TestStored what = { f->store, CP_TYPE_RISK, NULL, "description", "Going to football on my own" };
+  TestStored who = { f->store, CP_TYPE_RISK, NULL, "agreed-by", "Sam, Mum and Jo (social worker)" };
   gboolean positive = FALSE;
 
   show_sam (f);
@@ -175,8 +149,8 @@ test_add_and_edit (Fixture *f, gconstpointer data)
 
   gtk_editable_set_text (GTK_EDITABLE (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "What could go wrong")), what.expected);
   gtk_editable_set_text (GTK_EDITABLE (find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "Who agreed this")), who.expected);
-  g_assert_true (test_wait_until (stored_is, &what));
-  g_assert_true (stored_is (&who));
+  g_assert_true (test_wait_until (test_stored_is, &what));
+  g_assert_true (test_stored_is (&who));
   g_assert_cmpstr (title_at (f, 0), ==, what.expected);
 
   gtk_switch_set_active (GTK_SWITCH (test_find_widget (find_in_row (f, 0, ADW_TYPE_ACTION_ROW, "Positive risk-taking"),
@@ -252,7 +226,7 @@ test_read_only_when_agreed (Fixture *f, gconstpointer data)
   g_autoptr(CpPlanVersion) version = NULL;
   g_autoptr(GError) error = NULL;
   const CpSigner signer = { "Sam Patel", "me" };
-  Stored what = { f->store, cp_record_get_id (CP_RECORD (a)), "description", "Cooking alone" };
+  TestStored what = { f->store, CP_TYPE_RISK, cp_record_get_id (CP_RECORD (a)), "description", "Cooking alone" };
   GtkWidget *entry;
 
   g_object_set (outcome, "description", "Cook a meal", NULL);
@@ -269,7 +243,7 @@ test_read_only_when_agreed (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_sensitive (test_find_widget (row_at (f, 0), GTK_TYPE_BUTTON, "label", "_Delete Risk…")));
   gtk_editable_set_text (GTK_EDITABLE (entry), "Changed after signing");
   g_assert_true (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
-  g_assert_true (stored_is (&what));
+  g_assert_true (test_stored_is (&what));
   cp_risks_page_add_risk (f->page);
   g_assert_false (cp_risks_page_move (f->page, 0, 0));
   g_assert_cmpint (cp_store_count (f->store, CP_TYPE_RISK, cp_record_get_id (CP_RECORD (plan))), ==, 1);
@@ -278,12 +252,7 @@ test_read_only_when_agreed (Fixture *f, gconstpointer data)
 static AdwMessageDialog *
 find_dialog (void)
 {
-  g_autoptr(GList) windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
+  return ADW_MESSAGE_DIALOG (test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void

@@ -16,7 +16,7 @@
 
 #define DEFAULT_MERGE_WINDOW_MS 2000
 
-typedef enum { STEP_INSERT, STEP_UPDATE, STEP_TOMBSTONE, STEP_MOVE } StepKind;
+typedef enum { STEP_INSERT, STEP_UPDATE, STEP_TOMBSTONE, STEP_MOVE, STEP_GROUP } StepKind;
 
 typedef struct
 {
@@ -31,6 +31,8 @@ typedef struct
   gint64      old_position;
   gint64      new_position;
   gint64      time_us;
+  /* STEP_GROUP: the steps one action took (a move renumbers many rows). */
+  GPtrArray  *children;
 } Step;
 
 struct _CpUndoStack
@@ -43,6 +45,8 @@ struct _CpUndoStack
   guint      merge_window_ms;
   char      *undo_label;
   char      *redo_label;
+  /* Between begin_group and end_group: where new steps go instead. */
+  Step      *group;
 };
 
 G_DEFINE_FINAL_TYPE (CpUndoStack, cp_undo_stack, G_TYPE_OBJECT)
@@ -70,6 +74,7 @@ step_free (Step *step)
   g_free (step->id);
   g_clear_pointer (&step->old_values, g_hash_table_unref);
   g_clear_pointer (&step->new_values, g_hash_table_unref);
+  g_clear_pointer (&step->children, g_ptr_array_unref);
   g_free (step);
 }
 
@@ -129,6 +134,11 @@ update_state (CpUndoStack *self)
 static void
 push (CpUndoStack *self, Step *step)
 {
+  if (self->group != NULL)
+    {
+      g_ptr_array_add (self->group->children, step);
+      return;
+    }
   g_ptr_array_set_size (self->redo, 0);
   g_ptr_array_add (self->undo, step);
   update_state (self);
@@ -242,7 +252,8 @@ merge_into_top (CpUndoStack *self, Step *step)
 {
   Step *last = top (self->undo);
 
-  if (last == NULL || self->merge_window_ms == 0 || self->redo->len > 0 ||
+  if (last == NULL || self->group != NULL || last->kind != STEP_UPDATE ||
+      self->merge_window_ms == 0 || self->redo->len > 0 ||
       g_strcmp0 (last->id, step->id) != 0 || only_field (last) == NULL ||
       g_strcmp0 (only_field (last), only_field (step)) != 0 ||
       step->time_us - last->time_us > (gint64) self->merge_window_ms * 1000)
@@ -378,6 +389,29 @@ set_deleted (CpStore *store, Step *step, gboolean deleted, GError **error)
   return deleted ? cp_store_tombstone (store, record, error) : cp_store_revive (store, record, error);
 }
 
+static gboolean run_step (CpStore *store, Step *step, gboolean backwards, GError **error);
+
+/* A group's steps in one transaction: backwards in reverse order. */
+static gboolean
+run_group (CpStore *store, Step *group, gboolean backwards, GError **error)
+{
+  guint n = group->children->len;
+
+  if (!cp_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      Step *child = group->children->pdata[backwards ? n - 1 - i : i];
+
+      if (!run_step (store, child, backwards, error))
+        {
+          cp_store_rollback (store);
+          return FALSE;
+        }
+    }
+  return cp_store_commit (store, error);
+}
+
 /* Runs @step backwards (undo) or forwards again (redo). */
 static gboolean
 run_step (CpStore *store, Step *step, gboolean backwards, GError **error)
@@ -393,6 +427,8 @@ run_step (CpStore *store, Step *step, gboolean backwards, GError **error)
                            backwards ? step->new_values : step->old_values, error);
     case STEP_MOVE:
       return cp_plan_entry_move (store, step->id, backwards ? step->old_position : step->new_position, error);
+    case STEP_GROUP:
+      return run_group (store, step, backwards, error);
     default:
       g_assert_not_reached ();
     }
@@ -468,6 +504,40 @@ cp_undo_stack_clear (CpUndoStack *self)
   g_ptr_array_set_size (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
   update_state (self);
+}
+
+/* Steps recorded until cp_undo_stack_end_group() undo and redo as one,
+ * named @label. Groups do not nest. */
+void
+cp_undo_stack_begin_group (CpUndoStack *self, const char *label)
+{
+  g_return_if_fail (CP_IS_UNDO_STACK (self));
+  g_return_if_fail (self->group == NULL);
+
+  self->group = g_new0 (Step, 1);
+  self->group->kind = STEP_GROUP;
+  self->group->label = g_strdup (label ? label : "");
+  self->group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
+}
+
+/* Ends the group: kept as one step when @keep and something was recorded;
+ * dropped when the writes it recorded were rolled back (@keep FALSE). */
+void
+cp_undo_stack_end_group (CpUndoStack *self, gboolean keep)
+{
+  Step *group;
+
+  g_return_if_fail (CP_IS_UNDO_STACK (self));
+  g_return_if_fail (self->group != NULL);
+
+  group = g_steal_pointer (&self->group);
+  if (!keep || group->children->len == 0)
+    {
+      step_free (group);
+      update_state (self);
+      return;
+    }
+  push (self, group);
 }
 
 void
@@ -550,6 +620,7 @@ cp_undo_stack_finalize (GObject *object)
   g_ptr_array_unref (self->redo);
   g_free (self->undo_label);
   g_free (self->redo_label);
+  g_clear_pointer (&CP_UNDO_STACK (object)->group, step_free);
   G_OBJECT_CLASS (cp_undo_stack_parent_class)->finalize (object);
 }
 

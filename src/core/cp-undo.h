@@ -49,6 +49,14 @@ gboolean     cp_undo_stack_move_entry     (CpUndoStack  *self,
                                            const char   *label,
                                            GError      **error);
 
+/* Everything recorded between these undoes and redoes as one step (a
+ * move that renumbers many rows). end_group with @keep FALSE drops what
+ * was recorded, for writes that were rolled back. */
+void         cp_undo_stack_begin_group    (CpUndoStack  *self,
+                                           const char   *label);
+void         cp_undo_stack_end_group      (CpUndoStack  *self,
+                                           gboolean      keep);
+
 gboolean     cp_undo_stack_undo           (CpUndoStack  *self,
                                            GError      **error);
 gboolean     cp_undo_stack_redo           (CpUndoStack  *self,

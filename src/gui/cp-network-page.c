@@ -283,7 +283,7 @@ remove_response_cb (AdwMessageDialog *dialog, const char *response, CpNetworkPag
   if (g_strcmp0 (response, "remove") != 0)
     return;
   cp_record_editor_forget (self->tab.editor, cp_record_get_id (CP_RECORD (member)));
-  if (!cp_store_tombstone (self->tab.store, CP_RECORD (member), &error))
+  if (!cp_record_tab_tombstone (&self->tab, CP_RECORD (member), &error))
     g_warning ("%s", error->message);
   rebuild (self, NULL);
 }
@@ -380,6 +380,7 @@ cp_network_page_class_init (CpNetworkPageClass *klass)
 
   g_type_ensure (CP_TYPE_CIRCLE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-network-page.ui");
+  cp_record_tab_install_undo (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CpNetworkPage, circle);
   gtk_widget_class_bind_template_child (widget_class, CpNetworkPage, list);
   gtk_widget_class_bind_template_child (widget_class, CpNetworkPage, add_button);
@@ -394,6 +395,7 @@ cp_network_page_init (CpNetworkPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_record_tab_init (&self->tab);
+  cp_record_tab_attach (&self->tab, GTK_WIDGET (self), rebuild_idle_cb);
   self->person_name = g_strdup ("");
   g_signal_connect_object (self->tab.editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->circle, "member-activated", G_CALLBACK (member_activated_cb), self,

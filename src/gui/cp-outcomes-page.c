@@ -155,7 +155,7 @@ cp_outcomes_page_delete (CpOutcomesPage *self, guint index)
   cp_record_editor_flush (self->tab.editor);
   outcome = self->outcomes->pdata[index];
   cp_record_editor_forget (self->tab.editor, cp_record_get_id (outcome));
-  if (!cp_store_tombstone (self->tab.store, outcome, &error))
+  if (!cp_record_tab_tombstone (&self->tab, CP_RECORD (outcome), &error))
     {
       g_warning ("%s", error->message);
       return FALSE;
@@ -264,6 +264,7 @@ cp_outcomes_page_class_init (CpOutcomesPageClass *klass)
 
   g_type_ensure (CP_TYPE_PLAN_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-outcomes-page.ui");
+  cp_record_tab_install_undo (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CpOutcomesPage, banner);
   gtk_widget_class_bind_template_child (widget_class, CpOutcomesPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, CpOutcomesPage, empty_label);
@@ -278,6 +279,7 @@ cp_outcomes_page_init (CpOutcomesPage *self)
   self->outcomes = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_record_tab_init (&self->tab);
+  cp_record_tab_attach (&self->tab, GTK_WIDGET (self), rebuild_idle_cb);
   cp_plan_banner_set_locked_note (self->banner, _("You can still add progress ratings."));
   g_signal_connect_object (self->banner, "plan-changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->add_button, FALSE);

@@ -28,6 +28,8 @@ struct _CpRecordEditor
   GObject     parent_instance;
 
   CpStore    *store;
+  /* When set, saves and moves go through it so Ctrl+Z can undo them. */
+  CpUndoStack *undo;
   GPtrArray  *bindings;  /* Binding* */
   GPtrArray  *dirty;     /* CpRecord* waiting to be stored */
   GHashTable *refused;   /* "record-id/property" → text typed */
@@ -129,6 +131,14 @@ toast (CpRecordEditor *self, const char *text)
     g_warning ("%s", text);
 }
 
+static gboolean
+save_record (CpRecordEditor *self, CpRecord *record, GError **error)
+{
+  if (self->undo != NULL)
+    return cp_undo_stack_update (self->undo, record, _("Typing"), error);
+  return cp_store_update (self->store, record, error);
+}
+
 gboolean
 cp_record_editor_flush (CpRecordEditor *self)
 {
@@ -150,7 +160,7 @@ cp_record_editor_flush (CpRecordEditor *self)
       g_autoptr(GError) error = NULL;
 
       g_ptr_array_remove_index (self->dirty, 0);
-      if (!cp_store_update (self->store, record, &error))
+      if (!save_record (self, record, &error))
         {
           g_autofree char *text = g_strdup_printf (_("Could not save: %s"), error->message);
           toast (self, text);
@@ -415,6 +425,16 @@ cp_record_editor_get_read_only (CpRecordEditor *self)
   return self->read_only;
 }
 
+static gboolean
+end_move (CpRecordEditor *self, gboolean ok, GError **error)
+{
+  if (!ok)
+    cp_store_rollback (self->store);
+  if (self->undo != NULL)
+    cp_undo_stack_end_group (self->undo, ok);
+  return ok;
+}
+
 gboolean
 cp_record_editor_move (CpRecordEditor *self, GPtrArray *records, guint from, guint to, GError **error)
 {
@@ -434,6 +454,9 @@ cp_record_editor_move (CpRecordEditor *self, GPtrArray *records, guint from, gui
   g_ptr_array_insert (order, to, moved);
   if (!cp_store_begin (self->store, error))
     return FALSE;
+  /* Renumbering touches many rows: one step for Ctrl+Z. */
+  if (self->undo != NULL)
+    cp_undo_stack_begin_group (self->undo, _("Move"));
   for (guint i = 0; i < order->len; i++)
     {
       CpRecord *record = order->pdata[i];
@@ -441,13 +464,10 @@ cp_record_editor_move (CpRecordEditor *self, GPtrArray *records, guint from, gui
       if (cp_record_get_int64 (record, "position") == (gint64) i)
         continue;
       cp_record_set_int64 (record, "position", i);
-      if (!cp_store_update (self->store, record, error))
-        {
-          cp_store_rollback (self->store);
-          return FALSE;
-        }
+      if (!save_record (self, record, error))
+        return end_move (self, FALSE, error);
     }
-  return cp_store_commit (self->store, error);
+  return end_move (self, cp_store_commit (self->store, error), error);
 }
 
 void
@@ -479,6 +499,13 @@ cp_record_editor_set_store (CpRecordEditor *self, CpStore *store)
   g_set_object (&self->store, store);
 }
 
+void
+cp_record_editor_set_undo (CpRecordEditor *self, CpUndoStack *undo)
+{
+  g_return_if_fail (CP_IS_RECORD_EDITOR (self));
+  g_set_object (&self->undo, undo);
+}
+
 CpStore *
 cp_record_editor_get_store (CpRecordEditor *self)
 {
@@ -497,6 +524,7 @@ cp_record_editor_dispose (GObject *object)
   g_ptr_array_set_size (self->bindings, 0);
   g_ptr_array_set_size (self->dirty, 0);
   g_clear_object (&self->store);
+  g_clear_object (&self->undo);
   G_OBJECT_CLASS (cp_record_editor_parent_class)->dispose (object);
 }
 

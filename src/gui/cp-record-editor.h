@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CpRecordEditor, cp_record_editor, CP, RECORD_EDITOR, GObject)
 
 CpRecordEditor *cp_record_editor_new        (void);
+/* Saves and moves go through @undo from now on (NULL: straight to the store). */
+void            cp_record_editor_set_undo   (CpRecordEditor   *self,
+                                             CpUndoStack      *undo);
 void            cp_record_editor_set_store  (CpRecordEditor   *self,
                                              CpStore          *store);
 CpStore        *cp_record_editor_get_store  (CpRecordEditor   *self);

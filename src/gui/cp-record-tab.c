@@ -18,6 +18,7 @@ cp_record_tab_dispose (CpRecordTab *tab)
   if (tab->editor != NULL)
     cp_record_editor_clear (tab->editor);
   g_clear_object (&tab->editor);
+  g_clear_object (&tab->undo);
   g_clear_object (&tab->store);
 }
 
@@ -37,6 +38,10 @@ cp_record_tab_set_store (CpRecordTab *tab, CpPersonTab *owner, CpStore *store, G
     g_signal_handlers_disconnect_by_data (tab->store, owner);
   g_set_object (&tab->store, store);
   cp_record_editor_set_store (tab->editor, store);
+  g_clear_object (&tab->undo);
+  if (store != NULL)
+    tab->undo = cp_undo_stack_new (store);
+  cp_record_editor_set_undo (tab->editor, tab->undo);
   if (store != NULL)
     g_signal_connect_object (store, "changed", changed_cb, owner, G_CONNECT_SWAPPED);
 }
@@ -46,6 +51,9 @@ cp_record_tab_set_person_id (CpRecordTab *tab, const char *person_id)
 {
   gboolean ok = cp_record_editor_flush (tab->editor);
 
+  /* Undo is about the person on show: another person starts afresh. */
+  if (tab->undo != NULL && g_strcmp0 (tab->person_id, person_id) != 0)
+    cp_undo_stack_clear (tab->undo);
   g_free (tab->person_id);
   tab->person_id = g_strdup (person_id);
   return ok;
@@ -58,9 +66,62 @@ cp_record_tab_insert (CpRecordTab *tab, CpRecord *record, GError **error)
 
   cp_record_editor_flush (tab->editor);
   tab->own_write = TRUE;
-  ok = cp_store_insert (tab->store, record, error);
+  ok = tab->undo ? cp_undo_stack_insert (tab->undo, record, _("Add"), error)
+                 : cp_store_insert (tab->store, record, error);
   tab->own_write = FALSE;
   return ok;
+}
+
+gboolean
+cp_record_tab_tombstone (CpRecordTab *tab, CpRecord *record, GError **error)
+{
+  cp_record_editor_flush (tab->editor);
+  if (tab->undo != NULL)
+    return cp_undo_stack_tombstone (tab->undo, record, _("Remove"), error);
+  return cp_store_tombstone (tab->store, record, error);
+}
+
+void
+cp_record_tab_attach (CpRecordTab *tab, GtkWidget *page, GSourceFunc rebuild_cb)
+{
+  tab->rebuild_cb = rebuild_cb;
+  g_object_set_data (G_OBJECT (page), "cp-record-tab", tab);
+}
+
+/* What cannot be undone (changed elsewhere meanwhile, the plan agreed
+ * since) stays on the stack, and a toast says why. */
+static void
+undo_action (GtkWidget *page, const char *name, GVariant *param)
+{
+  CpRecordTab *tab = g_object_get_data (G_OBJECT (page), "cp-record-tab");
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (name, "tab.redo");
+  GtkWidget *overlay;
+
+  if (tab == NULL || tab->undo == NULL)
+    return;
+  /* Typing not yet saved is saved first, so it is what gets undone. */
+  cp_record_editor_flush (tab->editor);
+  if (!(redo ? cp_undo_stack_can_redo (tab->undo) : cp_undo_stack_can_undo (tab->undo)))
+    return;
+  if (redo ? cp_undo_stack_redo (tab->undo, &error) : cp_undo_stack_undo (tab->undo, &error))
+    {
+      cp_record_tab_queue_rebuild (tab, tab->rebuild_cb, page);
+      return;
+    }
+  overlay = gtk_widget_get_ancestor (page, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+}
+
+void
+cp_record_tab_install_undo (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "tab.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "tab.redo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "tab.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "tab.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "tab.redo", NULL);
 }
 
 void

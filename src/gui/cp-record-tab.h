@@ -23,6 +23,10 @@ typedef struct
   CpStore        *store;
   char           *person_id;
   CpRecordEditor *editor;
+  /* Adds, removals, moves and saved typing, for Ctrl+Z / Ctrl+Shift+Z. */
+  CpUndoStack    *undo;
+  /* The page's rebuild, run after an undo or redo changed shown rows. */
+  GSourceFunc     rebuild_cb;
   guint           rebuild_source;
   /* Set while the page stores a row itself: it shows it already. */
   gboolean        own_write;
@@ -47,6 +51,20 @@ gboolean    cp_record_tab_set_person_id (CpRecordTab  *tab,
 gboolean    cp_record_tab_insert        (CpRecordTab  *tab,
                                          CpRecord     *record,
                                          GError      **error);
+/* Removes @record (a tombstone) so that Ctrl+Z brings it back. */
+gboolean    cp_record_tab_tombstone     (CpRecordTab  *tab,
+                                         CpRecord     *record,
+                                         GError      **error);
+/* Lets the "tab.undo" and "tab.redo" actions of @page find @tab, and
+ * rebuild the page with @rebuild_cb (called with @page) afterwards: the
+ * pages skip store notices about rows they show, which undo changes. */
+void        cp_record_tab_attach        (CpRecordTab  *tab,
+                                         GtkWidget    *page,
+                                         GSourceFunc   rebuild_cb);
+/* Installs "tab.undo" / "tab.redo" with Ctrl+Z and Ctrl+Shift+Z on a
+ * page class whose instances call cp_record_tab_attach(). */
+void        cp_record_tab_install_undo  (GtkWidgetClass *widget_class);
+
 /* Rebuilds in an idle (once) unless the page is writing or shows no one. */
 void        cp_record_tab_queue_rebuild (CpRecordTab  *tab,
                                          GSourceFunc   rebuild_cb,

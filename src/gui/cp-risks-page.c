@@ -214,7 +214,7 @@ delete_response_cb (AdwMessageDialog *dialog, const char *response, CpRisksPage 
   if (g_strcmp0 (response, "delete") != 0)
     return;
   cp_record_editor_forget (self->tab.editor, cp_record_get_id (risk));
-  if (!cp_store_tombstone (self->tab.store, risk, &error))
+  if (!cp_record_tab_tombstone (&self->tab, CP_RECORD (risk), &error))
     g_warning ("%s", error->message);
   rebuild (self, NULL);
 }
@@ -292,6 +292,7 @@ cp_risks_page_class_init (CpRisksPageClass *klass)
 
   g_type_ensure (CP_TYPE_PLAN_BANNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-risks-page.ui");
+  cp_record_tab_install_undo (widget_class);
   gtk_widget_class_bind_template_child (widget_class, CpRisksPage, banner);
   gtk_widget_class_bind_template_child (widget_class, CpRisksPage, list);
   gtk_widget_class_bind_template_child (widget_class, CpRisksPage, add_button);
@@ -304,6 +305,7 @@ cp_risks_page_init (CpRisksPage *self)
   self->risks = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
   cp_record_tab_init (&self->tab);
+  cp_record_tab_attach (&self->tab, GTK_WIDGET (self), rebuild_idle_cb);
   g_signal_connect_object (self->tab.editor, "changed", G_CALLBACK (editor_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->banner, "plan-changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_sensitive (self->add_button, FALSE);

@@ -326,6 +326,51 @@ test_merge_back_to_start (Fixture *f, gconstpointer data)
   g_assert_null (cp_undo_stack_get_undo_label (f->undo));
 }
 
+/* Risks renumbered by one move undo and redo together, as one step; a
+ * group whose writes were rolled back leaves nothing to undo. */
+static void
+test_group (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRisk) first = g_object_new (CP_TYPE_RISK, "plan-id", f->plan_id, "description", "Cooking",
+                                          "position", (gint64) 0, NULL);
+  g_autoptr(CpRisk) second = g_object_new (CP_TYPE_RISK, "plan-id", f->plan_id, "description", "Buses",
+                                           "position", (gint64) 1, NULL);
+  g_autoptr(CpRecord) a = NULL;
+  g_autoptr(CpRecord) b = NULL;
+
+  g_assert_true (cp_store_insert (f->store, CP_RECORD (first), &error));
+  g_assert_true (cp_store_insert (f->store, CP_RECORD (second), &error));
+  cp_undo_stack_begin_group (f->undo, "Move Risk");
+  cp_record_set_int64 (CP_RECORD (first), "position", 1);
+  g_assert_true (cp_undo_stack_update (f->undo, CP_RECORD (first), "Move", &error));
+  cp_record_set_int64 (CP_RECORD (second), "position", 0);
+  g_assert_true (cp_undo_stack_update (f->undo, CP_RECORD (second), "Move", &error));
+  g_assert_false (cp_undo_stack_can_undo (f->undo));
+  cp_undo_stack_end_group (f->undo, TRUE);
+  g_assert_cmpstr (cp_undo_stack_get_undo_label (f->undo), ==, "Undo Move Risk");
+
+  undo_ok (f);
+  a = stored (f, CP_RECORD (first));
+  b = stored (f, CP_RECORD (second));
+  g_assert_cmpint (cp_record_get_int64 (a, "position"), ==, 0);
+  g_assert_cmpint (cp_record_get_int64 (b, "position"), ==, 1);
+  g_assert_false (cp_undo_stack_can_undo (f->undo));
+  redo_ok (f);
+  g_clear_object (&a);
+  g_clear_object (&b);
+  a = stored (f, CP_RECORD (first));
+  b = stored (f, CP_RECORD (second));
+  g_assert_cmpint (cp_record_get_int64 (a, "position"), ==, 1);
+  g_assert_cmpint (cp_record_get_int64 (b, "position"), ==, 0);
+
+  /* dropped: as if it never happened */
+  cp_undo_stack_clear (f->undo);
+  cp_undo_stack_begin_group (f->undo, "Move Risk");
+  cp_undo_stack_end_group (f->undo, FALSE);
+  g_assert_false (cp_undo_stack_can_undo (f->undo));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -341,6 +386,7 @@ main (int argc, char **argv)
   ADD ("move", test_move);
   ADD ("refused-after-agreement", test_refused_after_agreement);
   ADD ("failed-write", test_failed_write_adds_no_step);
+  ADD ("group", test_group);
 #undef ADD
   return g_test_run ();
 }

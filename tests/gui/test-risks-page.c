@@ -271,6 +271,67 @@ test_delete (Fixture *f, gconstpointer data)
   g_assert_true (cp_record_get_deleted (stored));
 }
 
+static void
+activate (Fixture *f, const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), action, NULL));
+  test_settle ();
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z: a removal, a move (one step for all the rows
+ * it renumbers) and saved typing come back, and go again. */
+static void
+test_undo_redo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CpPlan) plan = start_plan (f);
+  g_autoptr(CpRisk) a = add_stored (f, plan, "A", 0);
+  g_autoptr(CpRisk) b = add_stored (f, plan, "B", 1);
+  g_autoptr(CpRecord) stored = NULL;
+  TestStored typed = { f->store, CP_TYPE_RISK, cp_record_get_id (CP_RECORD (a)), "description", "A, when tired" };
+  GtkWidget *entry;
+
+  show_sam (f);
+  g_assert_cmpuint (n_rows (f), ==, 2);
+
+  /* removal */
+  g_signal_emit_by_name (test_find_widget (row_at (f, 1), GTK_TYPE_BUTTON, "label", "_Delete Risk…"), "clicked");
+  adw_message_dialog_response (find_dialog (), "delete");
+  test_settle ();
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  activate (f, "tab.undo");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+  stored = cp_store_load (f->store, CP_TYPE_RISK, cp_record_get_id (CP_RECORD (b)), NULL);
+  g_assert_false (cp_record_get_deleted (stored));
+  activate (f, "tab.redo");
+  g_clear_object (&stored);
+  stored = cp_store_load (f->store, CP_TYPE_RISK, cp_record_get_id (CP_RECORD (b)), NULL);
+  g_assert_true (cp_record_get_deleted (stored));
+  g_assert_cmpuint (n_rows (f), ==, 1);
+  activate (f, "tab.undo");
+  g_assert_cmpuint (n_rows (f), ==, 2);
+
+  /* a move */
+  g_assert_true (cp_risks_page_move (f->page, 1, 0));
+  g_assert_cmpstr (title_at (f, 0), ==, "B");
+  activate (f, "tab.undo");
+  g_assert_cmpstr (title_at (f, 0), ==, "A");
+  g_assert_cmpint (stored_position (f, a), ==, 0);
+  g_assert_cmpint (stored_position (f, b), ==, 1);
+  activate (f, "tab.redo");
+  g_assert_cmpstr (title_at (f, 0), ==, "B");
+  activate (f, "tab.undo");
+
+  /* typing, once saved */
+  entry = find_in_row (f, 0, ADW_TYPE_ENTRY_ROW, "What could go wrong");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "A, when tired");
+  g_assert_true (cp_person_tab_flush (CP_PERSON_TAB (f->page)));
+  g_assert_true (test_stored_is (&typed));
+  activate (f, "tab.undo");
+  typed.expected = "A";
+  g_assert_true (test_stored_is (&typed));
+  g_assert_cmpstr (title_at (f, 0), ==, "A");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -282,6 +343,7 @@ main (int argc, char **argv)
   g_test_add ("/risks/reorder", Fixture, NULL, fixture_set_up, test_reorder, fixture_tear_down);
   g_test_add ("/risks/read-only-when-agreed", Fixture, NULL, fixture_set_up, test_read_only_when_agreed, fixture_tear_down);
   g_test_add ("/risks/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
+  g_test_add ("/risks/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
   status = g_test_run ();
   g_free (data_dir);
   return status;

@@ -49,6 +49,26 @@ store (CpOutcomeRow *self)
   return cp_record_editor_get_store (self->editor);
 }
 
+/* Through the page's undo stack when there is one, so Ctrl+Z brings an
+ * action or a rating back. */
+static gboolean
+insert_record (CpOutcomeRow *self, CpRecord *record, GError **error)
+{
+  CpUndoStack *undo = cp_record_editor_get_undo (self->editor);
+
+  return undo ? cp_undo_stack_insert (undo, record, _("Add"), error)
+              : cp_store_insert (store (self), record, error);
+}
+
+static gboolean
+tombstone_record (CpOutcomeRow *self, CpRecord *record, GError **error)
+{
+  CpUndoStack *undo = cp_record_editor_get_undo (self->editor);
+
+  return undo ? cp_undo_stack_tombstone (undo, record, _("Remove"), error)
+              : cp_store_tombstone (store (self), record, error);
+}
+
 static gboolean
 get_boolean (gpointer record, const char *property)
 {
@@ -109,7 +129,7 @@ delete_action_cb (GtkButton *button, CpOutcomeRow *self)
 
   cp_record_editor_flush (self->editor);
   cp_record_editor_forget (self->editor, cp_record_get_id (action));
-  if (!cp_store_tombstone (store (self), action, &error))
+  if (!tombstone_record (self, action, &error))
     g_warning ("%s", error->message);
   rebuild_actions (self, NULL);
 }
@@ -252,7 +272,7 @@ delete_rating_cb (GtkButton *button, CpOutcomeRow *self)
   CpRecord *rating = g_object_get_data (G_OBJECT (button), "cp-rating");
   g_autoptr(GError) error = NULL;
 
-  if (!cp_store_tombstone (store (self), rating, &error))
+  if (!tombstone_record (self, rating, &error))
     g_warning ("%s", error->message);
   rebuild_ratings (self);
 }
@@ -273,7 +293,7 @@ cp_outcome_row_add_rating (CpOutcomeRow *self, int score, const char *rated_on, 
     }
   rating = cp_outcome_rating_new (cp_record_get_id (CP_RECORD (self->outcome)));
   g_object_set (rating, "score", (gint64) score, "rated-on", rated_on, "note", note ? note : "", NULL);
-  if (!cp_store_insert (store (self), CP_RECORD (rating), error))
+  if (!insert_record (self, CP_RECORD (rating), error))
     return FALSE;
   rebuild_ratings (self);
   return TRUE;
@@ -313,7 +333,7 @@ cp_outcome_row_add_action (CpOutcomeRow *self)
   cp_record_editor_flush (self->editor);
   action = cp_outcome_action_new (cp_record_get_id (CP_RECORD (self->outcome)));
   g_object_set (action, "position", (gint64) self->actions->len, NULL);
-  if (!cp_store_insert (store (self), CP_RECORD (action), &error))
+  if (!insert_record (self, CP_RECORD (action), &error))
     {
       g_warning ("%s", error->message);
       return;

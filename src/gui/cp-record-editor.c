@@ -506,6 +506,13 @@ cp_record_editor_set_undo (CpRecordEditor *self, CpUndoStack *undo)
   g_set_object (&self->undo, undo);
 }
 
+CpUndoStack *
+cp_record_editor_get_undo (CpRecordEditor *self)
+{
+  g_return_val_if_fail (CP_IS_RECORD_EDITOR (self), NULL);
+  return self->undo;
+}
+
 CpStore *
 cp_record_editor_get_store (CpRecordEditor *self)
 {

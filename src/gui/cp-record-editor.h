@@ -25,6 +25,7 @@ CpRecordEditor *cp_record_editor_new        (void);
 /* Saves and moves go through @undo from now on (NULL: straight to the store). */
 void            cp_record_editor_set_undo   (CpRecordEditor   *self,
                                              CpUndoStack      *undo);
+CpUndoStack    *cp_record_editor_get_undo   (CpRecordEditor   *self);
 void            cp_record_editor_set_store  (CpRecordEditor   *self,
                                              CpStore          *store);
 CpStore        *cp_record_editor_get_store  (CpRecordEditor   *self);

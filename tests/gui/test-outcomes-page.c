@@ -346,6 +346,37 @@ test_agreed (Fixture *f, gconstpointer data)
   g_assert_nonnull (error);
 }
 
+/* Ctrl+Z on the tab: a rating and an action added to an outcome go again,
+ * and come back with Ctrl+Shift+Z. */
+static void
+test_undo_rating_and_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr(CpOutcome) cook = add_outcome (f, "Cook", 0);
+  g_autoptr(GError) error = NULL;
+  const char *id = cp_record_get_id (CP_RECORD (cook));
+  CpOutcomeRow *outcome_row;
+
+  test_settle ();
+  outcome_row = cp_outcomes_page_get_row (f->page, 0);
+  g_assert_true (cp_outcome_row_add_rating (outcome_row, 1, "2026-02-01", "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_OUTCOME_RATING, id), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tab.undo", NULL));
+  test_settle ();
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_OUTCOME_RATING, id), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tab.redo", NULL));
+  test_settle ();
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_OUTCOME_RATING, id), ==, 1);
+
+  outcome_row = cp_outcomes_page_get_row (f->page, 0);
+  cp_outcome_row_add_action (outcome_row);
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_OUTCOME_ACTION, id), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "tab.undo", NULL));
+  test_settle ();
+  g_assert_cmpint (cp_store_count (f->store, CP_TYPE_OUTCOME_ACTION, id), ==, 0);
+  g_assert_cmpuint (cp_outcomes_page_get_n_rows (f->page), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -358,6 +389,8 @@ main (int argc, char **argv)
   g_test_add ("/outcomes/rating-dialog", Fixture, NULL, fixture_set_up, test_rating_dialog, fixture_tear_down);
   g_test_add ("/outcomes/reorder-and-delete", Fixture, NULL, fixture_set_up, test_reorder_and_delete, fixture_tear_down);
   g_test_add ("/outcomes/agreed", Fixture, NULL, fixture_set_up, test_agreed, fixture_tear_down);
+  g_test_add ("/outcomes/undo-rating-and-action", Fixture, NULL, fixture_set_up, test_undo_rating_and_action,
+              fixture_tear_down);
   status = g_test_run ();
   g_free (data_dir);
   return status;

@@ -1,57 +1,35 @@
 /* test-cli-chart.c — coplan-cli chart and monitoring-return, as a person runs them
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include "cp-test-tree.h"
+#include "cp-test-cli.h"
 #include "../render/chart-fixture.h"
 
-static const char *cli;
-static char *dir;
-static char *db;
+static CliFixture cli;
 static ChartFixture fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
 /* coplan-cli --db DB ARGS…, its exit status and what it printed. */
-static Run
+static CliRun
 run_cli (const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run run = { 0 };
+  CliRun run = { 0 };
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, (char *) cli);
   g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, db);
+  g_ptr_array_add (argv, cli.db);
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run.out, &run.err, &wait_status, &error);
-  g_assert_no_error (error);
-  run.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  cli_run_argv (&cli, &run, (const char *const *) argv->pdata);
   return run;
 }
 
 static char *
 out_path (const char *name)
 {
-  return g_build_filename (dir, name, NULL);
+  return g_build_filename (cli.dir, name, NULL);
 }
 
 static void
@@ -75,13 +53,13 @@ test_chart_files (void)
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
       g_autofree char *path = out_path (names[i]);
-      Run run = run_cli ("chart", "--person", fixture.person_id, "--kind", kinds[i], "-o", path,
+      CliRun run = run_cli ("chart", "--person", fixture.person_id, "--kind", kinds[i], "-o", path,
                          "--today", FIXTURE_TODAY, i == 2 ? "--dark" : "--width=640", NULL);
 
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
       assert_starts (path, magic[i]);
-      run_clear (&run);
+      cli_run_clear (&run);
     }
 }
 
@@ -91,7 +69,7 @@ test_chart_size (void)
 {
   g_autofree char *path = out_path ("sized.png");
   g_autofree char *contents = NULL;
-  Run run = run_cli ("chart", "--person", fixture.person_id, "--kind", "burn", "-o", path,
+  CliRun run = run_cli ("chart", "--person", fixture.person_id, "--kind", "burn", "-o", path,
                      "--width", "400", "--height", "300", NULL);
   const guchar *bytes;
 
@@ -100,7 +78,7 @@ test_chart_size (void)
   bytes = (const guchar *) contents;
   g_assert_cmpuint ((guint) bytes[16] << 24 | bytes[17] << 16 | bytes[18] << 8 | bytes[19], ==, 400);
   g_assert_cmpuint ((guint) bytes[20] << 24 | bytes[21] << 16 | bytes[22] << 8 | bytes[23], ==, 300);
-  run_clear (&run);
+  cli_run_clear (&run);
 }
 
 static void
@@ -108,11 +86,11 @@ test_chart_errors (void)
 {
   g_autofree char *txt = out_path ("chart.txt");
   g_autofree char *png = out_path ("never.png");
-  Run unknown_ext = run_cli ("chart", "--person", fixture.person_id, "--kind", "donut", "-o", txt, NULL);
-  Run unknown_kind = run_cli ("chart", "--person", fixture.person_id, "--kind", "pie", "-o", png, NULL);
-  Run no_person = run_cli ("chart", "--kind", "donut", "-o", png, NULL);
-  Run nobody = run_cli ("chart", "--person", "no-such-id", "--kind", "donut", "-o", png, NULL);
-  Run tiny = run_cli ("chart", "--person", fixture.person_id, "--kind", "donut", "-o", png, "--width", "3", NULL);
+  CliRun unknown_ext = run_cli ("chart", "--person", fixture.person_id, "--kind", "donut", "-o", txt, NULL);
+  CliRun unknown_kind = run_cli ("chart", "--person", fixture.person_id, "--kind", "pie", "-o", png, NULL);
+  CliRun no_person = run_cli ("chart", "--kind", "donut", "-o", png, NULL);
+  CliRun nobody = run_cli ("chart", "--person", "no-such-id", "--kind", "donut", "-o", png, NULL);
+  CliRun tiny = run_cli ("chart", "--person", fixture.person_id, "--kind", "donut", "-o", png, "--width", "3", NULL);
 
   g_assert_cmpint (unknown_ext.status, ==, 2);
   g_assert_nonnull (strstr (unknown_ext.err, "does not end in .png, .svg or .pdf"));
@@ -124,11 +102,11 @@ test_chart_errors (void)
   g_assert_nonnull (strstr (nobody.err, "no-such-id"));
   g_assert_cmpint (tiny.status, ==, 2);
   g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
-  run_clear (&unknown_ext);
-  run_clear (&unknown_kind);
-  run_clear (&no_person);
-  run_clear (&nobody);
-  run_clear (&tiny);
+  cli_run_clear (&unknown_ext);
+  cli_run_clear (&unknown_kind);
+  cli_run_clear (&no_person);
+  cli_run_clear (&nobody);
+  cli_run_clear (&tiny);
 }
 
 static void
@@ -138,13 +116,13 @@ test_monitoring_return (void)
   g_autofree char *pdf_path = out_path ("return.pdf");
   g_autofree char *doc_path = out_path ("return.doc");
   g_autofree char *csv = NULL;
-  Run csv_run = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
+  CliRun csv_run = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
                          "-o", csv_path, NULL);
-  Run pdf_run = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
+  CliRun pdf_run = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
                          "-o", pdf_path, NULL);
-  Run bad_quarter = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q7",
+  CliRun bad_quarter = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q7",
                              "-o", csv_path, NULL);
-  Run bad_ext = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
+  CliRun bad_ext = run_cli ("monitoring-return", "--person", fixture.person_id, "--quarter", "2026-Q2",
                          "-o", doc_path, NULL);
 
   g_assert_cmpint (csv_run.status, ==, 0);
@@ -157,10 +135,10 @@ test_monitoring_return (void)
   g_assert_nonnull (strstr (bad_quarter.err, "is not a quarter"));
   g_assert_cmpint (bad_ext.status, ==, 2);
   g_assert_false (g_file_test (doc_path, G_FILE_TEST_EXISTS));
-  run_clear (&csv_run);
-  run_clear (&pdf_run);
-  run_clear (&bad_quarter);
-  run_clear (&bad_ext);
+  cli_run_clear (&csv_run);
+  cli_run_clear (&pdf_run);
+  cli_run_clear (&bad_quarter);
+  cli_run_clear (&bad_ext);
 }
 
 static void
@@ -169,10 +147,8 @@ make_database (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CpStore) store = NULL;
 
-  dir = g_dir_make_tmp ("coplan-cli-chart-XXXXXX", &error);
-  g_assert_no_error (error);
-  db = g_build_filename (dir, "charts.db", NULL);
-  store = cp_store_open (db, &error);
+  cli_fixture_set_up (&cli, NULL);
+  store = cp_store_open (cli.db, &error);
   g_assert_no_error (error);
   chart_fixture_build (store, &fixture);
   cp_store_close (store);
@@ -185,7 +161,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   g_assert_cmpint (argc, ==, 2);
-  cli = argv[1];
+  cp_test_cli_path = argv[1];
   make_database ();
   g_test_add_func ("/cli/chart/files", test_chart_files);
   g_test_add_func ("/cli/chart/size", test_chart_size);
@@ -193,8 +169,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/monitoring-return", test_monitoring_return);
   status = g_test_run ();
   chart_fixture_clear (&fixture);
-  cp_test_remove_tree (dir);
-  g_free (dir);
-  g_free (db);
+  cli_fixture_tear_down (&cli, NULL);
   return status;
 }

@@ -3,39 +3,16 @@
  *
  * Usage: test-cli-import-statement PATH-TO-coplan-cli [GTest options]
  */
-#include <glib/gstdio.h>
-#include <string.h>
-#include <sys/wait.h>
-
 #include "coplan-core.h"
-#include "cp-test-tree.h"
-
-static const char *cli_path;
+#include "cp-test-cli.h"
 
 typedef struct
 {
-  char *dir;
-  char *db;
+  CliFixture cli;
   char *person_id;
   char *plan_id;
   char *line_id;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 insert (CpStore *store, CpRecord *record)
@@ -58,10 +35,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr(CpPlan) plan = NULL;
   g_autoptr(CpBudgetLine) line = NULL;
 
-  f->dir = g_dir_make_tmp ("coplan-cli-import-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "caseload.db", NULL);
-  store = cp_store_open (f->db, &error);
+  cli_fixture_set_up (&f->cli, data);
+  store = cp_store_open (f->cli.db, &error);
   g_assert_no_error (error);
   g_object_set (person, "given-name", "Ada", "family-name", "Example", NULL);
   f->person_id = insert (store, CP_RECORD (person));
@@ -77,9 +52,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  cp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  cli_fixture_tear_down (&f->cli, data);
   g_free (f->person_id);
   g_free (f->plan_id);
   g_free (f->line_id);
@@ -93,36 +66,27 @@ fixture_path (const char *name)
 
 /* Runs coplan-cli --db DB import-statement @args… */
 static void
-run_import (Fixture *f, Run *run, const char *first, ...)
+run_import (Fixture *f, CliRun *run, const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int wait_status = 0;
   va_list args;
 
-  env = g_environ_setenv (env, "HOME", f->dir, TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_ptr_array_add (argv, (gpointer) cli_path);
   g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
+  g_ptr_array_add (argv, f->cli.db);
   g_ptr_array_add (argv, (gpointer) "import-statement");
   va_start (args, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  cli_run_argv (&f->cli, run, (const char *const *) argv->pdata);
 }
 
 static gint64
 query (Fixture *f, const char *sql)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CpStore) store = cp_store_open_full (f->db, CP_STORE_OPEN_READ_ONLY, 0, &error);
+  g_autoptr(CpStore) store = cp_store_open_full (f->cli.db, CP_STORE_OPEN_READ_ONLY, 0, &error);
   sqlite3_stmt *stmt;
   gint64 value;
 
@@ -146,8 +110,8 @@ static void
 test_import_and_again (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = fixture_path ("current-account-amount.csv");
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
+  g_auto(CliRun) first = { 0 };
+  g_auto(CliRun) second = { 0 };
 
   run_import (f, &first, "--person", f->person_id, file, NULL);
   g_assert_cmpint (first.status, ==, 0);
@@ -169,8 +133,8 @@ static void
 test_bad_rows (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = fixture_path ("bad-rows.csv");
-  g_auto(Run) refused = { 0 };
-  g_auto(Run) skipped = { 0 };
+  g_auto(CliRun) refused = { 0 };
+  g_auto(CliRun) skipped = { 0 };
 
   run_import (f, &refused, "--person", f->person_id, file, NULL);
   g_assert_cmpint (refused.status, ==, 1);
@@ -193,10 +157,10 @@ static void
 test_mapping (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = fixture_path ("no-header.csv");
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) bad_map = { 0 };
-  g_auto(Run) past_end = { 0 };
-  g_auto(Run) mapped = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) bad_map = { 0 };
+  g_auto(CliRun) past_end = { 0 };
+  g_auto(CliRun) mapped = { 0 };
 
   run_import (f, &unknown, "--person", f->person_id, file, NULL);
   g_assert_cmpint (unknown.status, ==, 1);
@@ -226,7 +190,7 @@ static void
 test_dry_run_and_warnings (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = fixture_path ("excluded-spending.csv");
-  g_auto(Run) dry = { 0 };
+  g_auto(CliRun) dry = { 0 };
 
   run_import (f, &dry, "--person", f->person_id, "--dry-run", file, NULL);
   g_assert_cmpint (dry.status, ==, 0);
@@ -240,11 +204,11 @@ static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
   g_autofree char *file = fixture_path ("current-account-amount.csv");
-  g_auto(Run) no_person = { 0 };
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) unknown_person = { 0 };
-  g_auto(Run) missing_file = { 0 };
-  g_auto(Run) other_line = { 0 };
+  g_auto(CliRun) no_person = { 0 };
+  g_auto(CliRun) no_file = { 0 };
+  g_auto(CliRun) unknown_person = { 0 };
+  g_auto(CliRun) missing_file = { 0 };
+  g_auto(CliRun) other_line = { 0 };
 
   run_import (f, &no_person, file, NULL);
   g_assert_cmpint (no_person.status, ==, 2);
@@ -271,7 +235,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   if (argc < 2)
     g_error ("Usage: %s PATH-TO-coplan-cli", argv[0]);
-  cli_path = argv[1];
+  cp_test_cli_path = argv[1];
   add_test ("/cli/import-statement/twice", test_import_and_again);
   add_test ("/cli/import-statement/bad-rows", test_bad_rows);
   add_test ("/cli/import-statement/mapping", test_mapping);

@@ -4,39 +4,16 @@
  *
  * Usage: test-cli-report PATH-TO-coplan-cli [GTest options]
  */
-#include <glib/gstdio.h>
-#include <string.h>
-#include <sys/wait.h>
-
 #include "coplan-core.h"
-#include "cp-test-tree.h"
-
-static const char *cli_path;
+#include "cp-test-cli.h"
 
 typedef struct
 {
-  char *dir;
-  char *db;
+  CliFixture cli;
   char *person_id;
   char *nobody_id;    /* a person with no plan */
   char *plan_id;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static char *
 insert (CpStore *store, gpointer record)
@@ -86,10 +63,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *contingency = NULL;
   g_autofree char *therapy = NULL;
 
-  f->dir = g_dir_make_tmp ("coplan-cli-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "caseload.db", NULL);
-  store = cp_store_open (f->db, &error);
+  cli_fixture_set_up (&f->cli, data);
+  store = cp_store_open (f->cli.db, &error);
   g_assert_no_error (error);
   g_object_set (person, "given-name", "Amira", "family-name", "Begum", NULL);
   f->person_id = insert (store, person);
@@ -116,36 +91,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  cp_test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->db);
+  cli_fixture_tear_down (&f->cli, data);
   g_free (f->person_id);
   g_free (f->nobody_id);
   g_free (f->plan_id);
-}
-
-static void
-run_cli (Fixture *f, Run *run, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int wait_status = 0;
-  va_list args;
-
-  env = g_environ_setenv (env, "HOME", f->dir, TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  g_ptr_array_add (argv, (gpointer) cli_path);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
 }
 
 static void
@@ -158,9 +107,9 @@ assert_contains (const char *text, const char *words)
 static void
 test_text (Fixture *f, gconstpointer data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (f, &run, "--db", f->db, "report", "--person", f->person_id, "--today", "2026-06-30", NULL);
+  cli_run (&f->cli, &run, "--db", f->cli.db, "report", "--person", f->person_id, "--today", "2026-06-30");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   assert_contains (run.out, "Budget for Amira Begum\n");
@@ -182,10 +131,10 @@ test_text (Fixture *f, gconstpointer data)
 static void
 test_csv (Fixture *f, gconstpointer data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *plan_row = NULL;
 
-  run_cli (f, &run, "--db", f->db, "report", "--person", f->person_id, "--today", "2026-07-01", "--csv", NULL);
+  cli_run (&f->cli, &run, "--db", f->cli.db, "report", "--person", f->person_id, "--today", "2026-07-01", "--csv");
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_str_has_prefix (run.out,
     "kind,id,stream_id,name,period,amount,planned,agreed,spent,committed,remaining,message\r\n"));
@@ -203,17 +152,17 @@ test_csv (Fixture *f, gconstpointer data)
 static void
 test_csv_spent_on_no_line (Fixture *f, gconstpointer data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
   g_autofree char *row = NULL;
 
   {
     g_autoptr(GError) error = NULL;
-    g_autoptr(CpStore) store = cp_store_open (f->db, &error);
+    g_autoptr(CpStore) store = cp_store_open (f->cli.db, &error);
 
     g_assert_no_error (error);
     pay (store, f->plan_id, NULL, 2234);
   }
-  run_cli (f, &run, "--db", f->db, "report", "--person", f->person_id, "--today", "2026-07-01", "--csv", NULL);
+  cli_run (&f->cli, &run, "--db", f->cli.db, "report", "--person", f->person_id, "--today", "2026-07-01", "--csv");
   g_assert_cmpint (run.status, ==, 0);
   row = g_strdup_printf ("no-line,%s,,,,,,,22.34,,,", f->plan_id);
   assert_contains (run.out, row);
@@ -222,44 +171,32 @@ test_csv_spent_on_no_line (Fixture *f, gconstpointer data)
 static void
 test_no_plan (Fixture *f, gconstpointer data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(CliRun) run = { 0 };
 
-  run_cli (f, &run, "--db", f->db, "report", "--person", f->nobody_id, NULL);
+  cli_run (&f->cli, &run, "--db", f->cli.db, "report", "--person", f->nobody_id);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "Ravi Shah has no plan yet, so there is no budget to report.\n");
 }
 
 static void
-assert_refused (const Run *run, int status, const char *words)
-{
-  if (run->status != status || strstr (run->err, words) == NULL)
-    g_test_message ("status %d, stderr: %s", run->status, run->err);
-  g_assert_cmpint (run->status, ==, status);
-  g_assert_true (g_str_has_prefix (run->err, "coplan-cli: "));
-  assert_contains (run->err, words);
-  g_assert_cmpstr (run->out, ==, "");
-}
-
-static void
 test_refusals (Fixture *f, gconstpointer data)
 {
-  g_autofree char *missing = g_build_filename (f->dir, "missing.db", NULL);
+  g_autofree char *missing = g_build_filename (f->cli.dir, "missing.db", NULL);
   struct { int status; const char *words; const char *args[8]; } cases[] = {
-    { 2, "say whose budget with --person ID", { "--db", f->db, "report", NULL } },
+    { 2, "say whose budget with --person ID", { "--db", f->cli.db, "report", NULL } },
     { 2, "--today must be a date written as YYYY-MM-DD, not “30/06/2026”",
-      { "--db", f->db, "report", "--person", f->person_id, "--today", "30/06/2026", NULL } },
-    { 2, "unexpected argument “extra”", { "--db", f->db, "report", "--person", f->person_id, "extra", NULL } },
-    { 1, "no one on the caseload has the id “nobody”", { "--db", f->db, "report", "--person", "nobody", NULL } },
+      { "--db", f->cli.db, "report", "--person", f->person_id, "--today", "30/06/2026", NULL } },
+    { 2, "unexpected argument “extra”", { "--db", f->cli.db, "report", "--person", f->person_id, "extra", NULL } },
+    { 1, "no one on the caseload has the id “nobody”", { "--db", f->cli.db, "report", "--person", "nobody", NULL } },
     { 1, "missing.db", { "--db", missing, "report", "--person", f->person_id, NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
-      const char *const *a = cases[i].args;
+      g_auto(CliRun) run = { 0 };
 
-      run_cli (f, &run, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
-      assert_refused (&run, cases[i].status, cases[i].words);
+      cli_run_argv (&f->cli, &run, cases[i].args);
+      cli_assert_refused (&run, cases[i].status, cases[i].words);
     }
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
@@ -271,15 +208,15 @@ main (int argc, char **argv)
 {
   if (argc > 1 && argv[1][0] != '-')
     {
-      cli_path = argv[1];
+      cp_test_cli_path = argv[1];
       argv[1] = argv[0];
       argc--;
       argv++;
     }
   else
-    cli_path = g_getenv ("COPLAN_CLI");
+    cp_test_cli_path = g_getenv ("COPLAN_CLI");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  if (cli_path == NULL || !g_file_test (cli_path, G_FILE_TEST_IS_EXECUTABLE))
+  if (cp_test_cli_path == NULL || !g_file_test (cp_test_cli_path, G_FILE_TEST_IS_EXECUTABLE))
     {
       g_printerr ("Usage: test-cli-report PATH-TO-coplan-cli\n");
       return 77;

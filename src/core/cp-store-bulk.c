@@ -12,41 +12,11 @@
 #include "cp-plan-lifecycle.h"
 #include "cp-store-bulk.h"
 
-/* INSERT with every meta column bound, built once per type and kept
- * with it (the statement itself is cached by cp_store_prepare()). */
+/* INSERT with every meta column bound, the file's tombstone included. */
 static const char *
 stored_insert_sql_for (CpRecordClass *klass)
 {
-  G_LOCK_DEFINE_STATIC (stored_sql);
-  static GQuark quark;
-  GType type = G_TYPE_FROM_CLASS (klass);
-  GPtrArray *columns;
-  GString *sql;
-  const char *cached;
-
-  G_LOCK (stored_sql);
-  if (quark == 0)
-    quark = g_quark_from_static_string ("cp-store-stored-insert-sql");
-  cached = g_type_get_qdata (type, quark);
-  if (cached == NULL)
-    {
-      columns = cp_record_class_columns (klass);
-      sql = g_string_new (NULL);
-      g_string_printf (sql, "INSERT INTO %s (id, created_at, updated_at, deleted", klass->table);
-      for (guint i = 0; i < columns->len; i++)
-        {
-          g_autofree char *name = cp_record_column_name (g_ptr_array_index (columns, i));
-          g_string_append_printf (sql, ", %s", name);
-        }
-      g_string_append (sql, ") VALUES (?, ?, ?, ?");
-      for (guint i = 0; i < columns->len; i++)
-        g_string_append (sql, ", ?");
-      g_string_append (sql, ")");
-      cached = g_string_free (sql, FALSE);
-      g_type_set_qdata (type, quark, (gpointer) cached);
-    }
-  G_UNLOCK (stored_sql);
-  return cached;
+  return _cp_store_insert_sql (klass, "?", "cp-store-stored-insert-sql");
 }
 
 static void

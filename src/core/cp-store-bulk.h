@@ -31,6 +31,10 @@ gboolean _cp_store_row_exists    (CpStore     *self,
                                   GError     **error);
 
 /* cp-store-records.c's binding of a property value to a parameter. */
+/* cp-store-records.c: the cached INSERT text of a record type. */
+const char *_cp_store_insert_sql (CpRecordClass *klass,
+                                  const char    *deleted,
+                                  const char    *cache_name);
 void     _cp_store_bind_value    (sqlite3_stmt *stmt,
                                   int           index,
                                   const GValue *value);

@@ -240,20 +240,20 @@ in_transaction (CpStore *self, CpRecord *record, WriteFunc func, GError **error)
 /* The INSERT text of a type, built once and kept with the type: bulk
  * writers (the demo, imports) insert millions of rows, and rebuilding it
  * per row cost more than binding the values. Columns are fixed once the
- * class is initialised. */
-static const char *
-insert_sql_for (CpRecordClass *klass)
+ * class is initialised. @deleted is the SQL for the deleted column: "0"
+ * for a new row, "?" where the caller binds it (imports keep tombstones);
+ * each variant is cached under its own @cache_name. */
+const char *
+_cp_store_insert_sql (CpRecordClass *klass, const char *deleted, const char *cache_name)
 {
   G_LOCK_DEFINE_STATIC (insert_sql);
-  static GQuark quark;
   GType type = G_TYPE_FROM_CLASS (klass);
+  GQuark quark = g_quark_from_static_string (cache_name);
   GPtrArray *columns;
   GString *sql;
   const char *cached;
 
   G_LOCK (insert_sql);
-  if (quark == 0)
-    quark = g_quark_from_static_string ("cp-store-insert-sql");
   cached = g_type_get_qdata (type, quark);
   if (cached != NULL)
     {
@@ -268,7 +268,7 @@ insert_sql_for (CpRecordClass *klass)
       g_autofree char *name = cp_record_column_name (g_ptr_array_index (columns, i));
       g_string_append_printf (sql, ", %s", name);
     }
-  g_string_append (sql, ") VALUES (?, ?, ?, 0");
+  g_string_append_printf (sql, ") VALUES (?, ?, ?, %s", deleted);
   for (guint i = 0; i < columns->len; i++)
     g_string_append (sql, ", ?");
   g_string_append (sql, ")");
@@ -277,6 +277,12 @@ insert_sql_for (CpRecordClass *klass)
   g_type_set_qdata (type, quark, (gpointer) cached);
   G_UNLOCK (insert_sql);
   return cached;
+}
+
+static const char *
+insert_sql_for (CpRecordClass *klass)
+{
+  return _cp_store_insert_sql (klass, "0", "cp-store-insert-sql");
 }
 
 static gboolean

@@ -107,12 +107,29 @@ cp_search_fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
+/* The words of a cp_search_fts_query() string, one FTS5 query each, as
+ * the CTE "words (word)". That string is quoted terms joined by single
+ * spaces, and a term never holds a space or a quote (split_words()), so
+ * cutting it at spaces gives back the terms: "\"sam\" \"swim\"*" →
+ * "\"sam\"", "\"swim\"*". A word typed twice counts once. */
+#define WORDS_CTE(param)                                                                  \
+  "WITH RECURSIVE split (word, rest) AS (SELECT NULL, " param " || ' '"                   \
+  "  UNION ALL SELECT substr (rest, 1, instr (rest, ' ') - 1), substr (rest, instr (rest, ' ') + 1)" \
+  "  FROM split WHERE rest != ''),"                                                        \
+  " words (word) AS (SELECT DISTINCT word FROM split WHERE word != ''),"                   \
+  /* Every indexed text holding a word: one FTS5 match per word. */                       \
+  " hits AS MATERIALIZED (SELECT s.person_id, s.docid, s.kind, s.detail, words.word"        \
+  "  FROM words JOIN search_fts ON search_fts MATCH words.word"                            \
+  "  JOIN search_source s ON s.docid = search_fts.rowid),"                                 \
+  /* People with every word somewhere in their texts. */                                  \
+  " found AS (SELECT person_id FROM hits GROUP BY person_id"                               \
+  "  HAVING count (DISTINCT word) = (SELECT count (*) FROM words))"
+
 const char *
 cp_search_person_ids_sql (void)
 {
   /* Only live texts are indexed (schema step 4), so no join is needed. */
-  return "SELECT s.person_id FROM search_fts JOIN search_source s ON s.docid = search_fts.rowid"
-         " WHERE search_fts MATCH :search";
+  return WORDS_CTE (":search") " SELECT person_id FROM found";
 }
 
 /* Where a hit was found, in words. */
@@ -182,27 +199,47 @@ snippet_for (CpStore *store, const char *match, gint64 docid, GError **error)
   return (rc == SQLITE_ROW || rc == SQLITE_DONE) ? (snippet ? snippet : g_strdup ("")) : NULL;
 }
 
-/* One row per person: a name or NHS number match if there is one, else
- * their first matching text. The bare columns come from that row, as
- * SQLite promises for a query with a single min(). bm25 is not used: it
- * cost more than the whole query on a short prefix ("mo" matches most of
- * a caseload), and people are then listed by name, which a list of
- * people is easier to scan by. */
+/* One row per person with every word in one or another of their texts,
+ * and the text to show: the one holding most of the words. When one text
+ * holds them all, a name or NHS number wins a tie, as it always has; when
+ * none does, plan text wins it, since the name is on the row anyway and
+ * the plan text says why the person was found. The bare columns come from
+ * that text's row, as SQLite promises for a query with a single max().
+ * People are ranked: every word in their name or NHS number (0), every
+ * word in one text (1), the words spread over several (2); then by name.
+ * bm25 is not used: it cost more than the whole query on a short prefix
+ * ("mo" matches most of a caseload), and a list of people is easier to
+ * scan by name. ?1 is the cp_search_fts_query() string, ?2 the limit. */
 static const char best_per_person_sql[] =
-  "SELECT s.person_id, min (CASE WHEN s.kind IN ('name', 'nhs') THEN 0 ELSE 1 END) AS score,"
-  " s.docid, s.kind, s.detail, p.given_name, p.family_name, p.preferred_name"
-  " FROM search_fts JOIN search_source s ON s.docid = search_fts.rowid"
-  " JOIN person p ON p.id = s.person_id AND p.deleted = 0"
-  " WHERE search_fts MATCH ?1"
-  " GROUP BY s.person_id"
-  " ORDER BY score, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, s.person_id"
+  WORDS_CTE ("?1") ","
+  " texts AS (SELECT h.person_id, h.docid, h.kind, h.detail, count (*) AS n,"
+  "  h.kind IN ('name', 'nhs') AS is_name FROM hits h JOIN found USING (person_id) GROUP BY h.docid),"
+  " best AS (SELECT person_id,"
+  "  max (n * 4 + CASE WHEN n = (SELECT count (*) FROM words) THEN 2 * is_name ELSE 1 - is_name END) AS weight,"
+  "  n, is_name, docid, kind, detail FROM texts GROUP BY person_id)"
+  " SELECT b.person_id,"
+  "  CASE WHEN b.n < (SELECT count (*) FROM words) THEN 2 WHEN b.is_name THEN 0 ELSE 1 END AS score,"
+  "  b.docid, b.kind, b.detail, p.given_name, p.family_name, p.preferred_name"
+  " FROM best b JOIN person p ON p.id = b.person_id AND p.deleted = 0"
+  " ORDER BY score, p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, b.person_id"
   " LIMIT ?2";
+
+/* The snippet's query: any of the words, so every word the shown text
+ * holds is bracketed, even when it holds only some of them. */
+static char *
+any_word_query (const char *match)
+{
+  g_auto(GStrv) terms = g_strsplit (match, " ", -1);
+
+  return g_strjoinv (" OR ", terms);
+}
 
 static gboolean
 read_hits (CpStore *store, const char *match, guint limit, GPtrArray *hits, GError **error)
 {
   sqlite3_stmt *stmt = cp_store_prepare (store, best_per_person_sql, error);
   g_autoptr(GArray) docids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *any_word = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -228,11 +265,12 @@ read_hits (CpStore *store, const char *match, guint limit, GPtrArray *hits, GErr
   if (rc != SQLITE_DONE)
     return cp_store_set_error_from_db (store, rc, error);
   /* Snippets only for the people shown, not for every matching text. */
+  any_word = any_word_query (match);
   for (guint i = 0; i < hits->len; i++)
     {
       CpSearchHit *hit = g_ptr_array_index (hits, i);
 
-      hit->snippet = snippet_for (store, match, g_array_index (docids, gint64, i), error);
+      hit->snippet = snippet_for (store, any_word, g_array_index (docids, gint64, i), error);
       if (hit->snippet == NULL)
         return FALSE;
     }

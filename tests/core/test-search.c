@@ -131,8 +131,91 @@ test_by_plan_text (Fixture *f, gconstpointer data)
   g_assert_cmpstr (hit (hits, 0)->where, ==, "What is important to me");
   g_assert_nonnull (strstr (hit (hits, 0)->snippet, "[swimming]"));
   g_assert_cmpuint (words->len, ==, 1);
-  /* Every word must be in one text: these are in two people's. */
+  /* Every word must be in one person's texts: these are in two people's. */
   g_assert_cmpuint (none->len, ==, 0);
+}
+
+/* Every word must be somewhere in the person's record, not all in one
+ * text: a name and a word of their plan find them. */
+static void
+test_words_across_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRisk) risk = cp_risk_new (cp_record_get_id (CP_RECORD (f->plan)));
+  g_autoptr(CpRecordList) people = cp_record_list_new (f->store, CP_TYPE_PERSON, NULL);
+  g_autoptr(GPtrArray) name_and_plan = search (f, "Sam swimming");
+  g_autoptr(GPtrArray) nhs_and_plan = search (f, "sister 9434765919");
+  g_autoptr(GPtrArray) unfinished = search (f, "patel sis");
+  g_autoptr(GPtrArray) missing = search (f, "Sam canal");
+
+  g_assert_cmpuint (name_and_plan->len, ==, 1);
+  g_assert_cmpstr (hit (name_and_plan, 0)->person_id, ==, cp_record_get_id (CP_RECORD (f->sam)));
+  /* The row shows the name; the text shown is what else was found. */
+  g_assert_cmpstr (hit (name_and_plan, 0)->display_name, ==, "Sam Patel");
+  g_assert_cmpstr (hit (name_and_plan, 0)->where, ==, "What is important to me");
+  g_assert_nonnull (strstr (hit (name_and_plan, 0)->snippet, "[swimming]"));
+  g_assert_cmpuint (nhs_and_plan->len, ==, 1);
+  g_assert_cmpuint (unfinished->len, ==, 1);
+  g_assert_cmpuint (missing->len, ==, 0);
+
+  /* Two plan texts: a risk and an entry. */
+  g_object_set (risk, "description", "Slipping on wet tiles", NULL);
+  g_assert_true (cp_store_insert (f->store, CP_RECORD (risk), &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) hits = search (f, "tiles saturdays");
+    g_assert_cmpuint (hits->len, ==, 1);
+    g_assert_cmpstr (hit (hits, 0)->person_id, ==, cp_record_get_id (CP_RECORD (f->sam)));
+  }
+  /* A word that goes with the text leaves the person's record. */
+  g_assert_true (cp_store_tombstone (f->store, CP_RECORD (risk), &error));
+  {
+    g_autoptr(GPtrArray) hits = search (f, "tiles saturdays");
+    g_assert_cmpuint (hits->len, ==, 0);
+  }
+
+  /* The caseload list finds them the same way. */
+  cp_record_list_set_search_extra (people, cp_search_person_ids_sql (), cp_search_fts_query);
+  cp_record_list_set_search (people, "Sam swimming");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 1);
+  cp_record_list_set_search (people, "Sam canal");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 0);
+  cp_record_list_set_search (people, "swimming gardener");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 0);
+  g_assert_no_error (error);
+}
+
+/* People with every word in their name first, then in one text, then
+ * spread over several; a text holding every word is the one shown. */
+static void
+test_ranking_across_texts (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPerson) river = cp_test_add_person (f->store, "Garden", "River");
+  g_autoptr(CpPlan) john_plan = cp_plan_current (f->store, cp_record_get_id (CP_RECORD (f->john)),
+                                                 "2026-04-01", &error);
+  g_autoptr(CpPlanEntry) john_entry = NULL;
+  g_autoptr(CpPlanEntry) sam_entry = cp_plan_entry_add (f->store, cp_record_get_id (CP_RECORD (f->plan)),
+                                                         CP_SECTION_GOOD_DAY, "A river walk and then the garden",
+                                                         CP_VOICE_PERSON, NULL, &error);
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_no_error (error);
+  john_entry = cp_plan_entry_add (f->store, cp_record_get_id (CP_RECORD (john_plan)), CP_SECTION_GOOD_DAY,
+                                  "Feeding the ducks by the river", CP_VOICE_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  hits = search (f, "river garden");
+  g_assert_cmpuint (hits->len, ==, 3);
+  g_assert_cmpstr (hit (hits, 0)->person_id, ==, cp_record_get_id (CP_RECORD (river)));
+  g_assert_cmpstr (hit (hits, 0)->where, ==, "Name");
+  g_assert_cmpstr (hit (hits, 1)->person_id, ==, cp_record_get_id (CP_RECORD (f->sam)));
+  g_assert_cmpstr (hit (hits, 1)->where, ==, "A good day");
+  g_assert_nonnull (strstr (hit (hits, 1)->snippet, "[river]"));
+  g_assert_nonnull (strstr (hit (hits, 1)->snippet, "[garden]"));
+  /* John Gardener: "garden" in his name, "river" in his plan. */
+  g_assert_cmpstr (hit (hits, 2)->person_id, ==, cp_record_get_id (CP_RECORD (f->john)));
+  g_assert_cmpstr (hit (hits, 2)->where, ==, "A good day");
+  g_assert_nonnull (strstr (hit (hits, 2)->snippet, "[river]"));
 }
 
 static void
@@ -533,6 +616,8 @@ main (int argc, char **argv)
   ADD ("by-name", test_by_name);
   ADD ("by-nhs-number", test_by_nhs_number);
   ADD ("by-plan-text", test_by_plan_text);
+  ADD ("words-across-texts", test_words_across_texts);
+  ADD ("ranking-across-texts", test_ranking_across_texts);
   ADD ("other-plan-text", test_other_plan_text);
   ADD ("follows-changes", test_follows_changes);
   ADD ("deleted", test_deleted_people_and_plans);

@@ -217,6 +217,16 @@ _cp_plan_guard_write (CpStore *store, CpRecord *record, const char *action, GErr
   const char *sql;
   g_autofree char *status = NULL;
 
+  /* A frozen version (cp_plan_agree()) is the record of what was signed:
+   * it is never deleted, not even by an import that lifts the lock. Its
+   * document is never updated either (cp_store_update() refuses it). */
+  if (g_strcmp0 (action, "delete") == 0 && CP_RECORD_GET_CLASS (record)->immutable)
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("An agreed version of a plan cannot be deleted: what was signed stays as it "
+                             "was signed."));
+      return FALSE;
+    }
   if (g_object_get_data (G_OBJECT (store), SUSPENDED_KEY) != NULL)
     return TRUE;
 

@@ -89,7 +89,9 @@ void           cp_plan_guard_resume   (CpStore         *store);
 
 /* For the store only (cp-store-records.c): refuses a change to locked
  * plan content. @action is "insert", "update" or "delete". The
- * signatures of agreed versions are never updated or deleted. */
+ * signatures of agreed versions are never updated or deleted, and a
+ * frozen version (an immutable record) is never deleted, even while the
+ * lock is suspended. */
 gboolean       _cp_plan_guard_write   (CpStore         *store,
                                        CpRecord        *record,
                                        const char      *action,

@@ -555,6 +555,38 @@ test_agreed_locks_every_entity (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* A frozen version is what was signed: it cannot be deleted, under a
+ * new draft or while an import lifts the lock, and nothing is written. */
+static void
+test_version_not_deleted (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpPlanEntry) entry = add (f, CP_SECTION_IMPORTANT_TO_ME, "My garden");
+  g_autoptr(CpPlanVersion) version = agree (f, "2026-04-10");
+  g_autoptr(GPtrArray) versions = NULL;
+  const char *id = cp_record_get_id (CP_RECORD (version));
+  gint64 audit_before = cp_test_audit_count (f->store);
+
+  g_assert_false (cp_store_tombstone (f->store, CP_RECORD (version), &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "cannot be deleted"));
+  g_clear_error (&error);
+
+  g_assert_true (cp_plan_new_draft (f->store, f->plan_id, &error));
+  g_assert_no_error (error);
+  audit_before = cp_test_audit_count (f->store);
+  assert_refused (cp_store_tombstone (f->store, CP_RECORD (version), &error), &error);
+  cp_plan_guard_suspend (f->store);
+  assert_refused (cp_store_tombstone (f->store, CP_RECORD (version), &error), &error);
+  cp_plan_guard_resume (f->store);
+
+  g_assert_cmpint (cp_test_audit_count (f->store), ==, audit_before);
+  g_assert_cmpint (cp_test_query_int (f->store, "SELECT deleted FROM plan_version WHERE id = ?1", id), ==, 0);
+  versions = cp_plan_list_versions (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 1);
+}
+
 /* A later version cannot be agreed before the one it follows was. */
 static void
 test_agree_after_previous_version (Fixture *f, gconstpointer data)
@@ -591,6 +623,7 @@ main (int argc, char **argv)
   ADD ("agree/refusals-signers-dates", test_agree_refusals_signers_and_dates);
   ADD ("agree/locks-every-entity", test_agreed_locks_every_entity);
   ADD ("agree/after-previous-version", test_agree_after_previous_version);
+  ADD ("agree/version-not-deleted", test_version_not_deleted);
   ADD ("review-and-new-draft", test_review_and_new_draft);
   ADD ("content-rules", test_content_rules);
 #undef ADD

@@ -4,6 +4,14 @@
  * Streamed with xmlTextWriter straight to a GOutputStream, reading rows
  * with cursors one record at a time, so memory does not grow with the
  * caseload. Driven by CpRecord class metadata (cp-xml-kinds.c).
+ *
+ * Records are elements of the writer; their columns, about a million
+ * one-line elements for the 1,000-person demo, are not: through
+ * xmlTextWriterWriteElement each costs a stack push, a copy of its name,
+ * an escaped copy of its text and a write per level of indent, which
+ * made up most of the export's time. They are formatted here, byte for
+ * byte as the writer would, into one buffer per record that the writer
+ * is handed as raw text.
  */
 #define G_LOG_DOMAIN "cp-xml"
 
@@ -23,7 +31,26 @@ typedef struct
   gboolean          live_only;    /* leave tombstoned rows out */
   gboolean          skip_versions;/* leave agreed plan versions out */
   const char       *only_plan_id; /* one plan of the person, or NULL */
+  GByteArray       *out_batch;    /* written, not yet passed to @out */
+  GString          *leaves;       /* the current record's column elements, unwritten */
+  guint             depth;        /* elements open in the writer, <coplan> included */
+  gboolean          tag_open;     /* the last record's start tag still lacks its '>' */
 } Export;
+
+/* libxml2 hands its output over in 4 KB pieces; a stream that is not
+ * buffered (a plain file) would make each a system call. */
+#define OUT_BATCH (64 * 1024)
+
+static gboolean
+flush_out (Export *self)
+{
+  gboolean ok = self->error == NULL &&
+                g_output_stream_write_all (self->out, self->out_batch->data, self->out_batch->len,
+                                           NULL, NULL, &self->error);
+
+  g_byte_array_set_size (self->out_batch, 0);
+  return ok;
+}
 
 static int
 write_cb (void *data, const char *buffer, int len)
@@ -32,15 +59,19 @@ write_cb (void *data, const char *buffer, int len)
 
   if (self->error != NULL)
     return -1;
-  if (!g_output_stream_write_all (self->out, buffer, (gsize) len, NULL, NULL, &self->error))
+  if (self->out_batch->len + (guint) len > OUT_BATCH && !flush_out (self))
     return -1;
+  g_byte_array_append (self->out_batch, (const guint8 *) buffer, (guint) len);
   return len;
 }
 
+/* After libxml2's last write, from xmlFreeTextWriter(). */
 static int
 close_cb (void *data)
 {
-  return 0;
+  Export *self = data;
+
+  return flush_out (self) ? 0 : -1;
 }
 
 /* xmlTextWriter reports failure as a negative number; keep the first
@@ -96,20 +127,126 @@ sanitize_text (const char *text)
   return g_string_free (clean, FALSE);
 }
 
+/* g_string_append_len() checks whether the text overlaps the string's
+ * own; at several million calls that check showed in profiles. */
+static inline void
+put (GString *string, const char *bytes, gsize len)
+{
+  if (G_UNLIKELY (string->len + len >= string->allocated_len))
+    {
+      g_string_append_len (string, bytes, (gssize) len);
+      return;
+    }
+  memcpy (string->str + string->len, bytes, len);
+  string->len += len;
+  string->str[string->len] = '\0';
+}
+
+static inline void
+put_str (GString *string, const char *text)
+{
+  put (string, text, strlen (text));
+}
+
+/* Two spaces per open element, as xmlTextWriterSetIndentString() says. */
+static void
+put_indent (GString *string, guint depth)
+{
+  static const char spaces[] = "                                ";
+
+  for (; depth * 2 > sizeof spaces - 1; depth -= (sizeof spaces - 1) / 2)
+    put (string, spaces, sizeof spaces - 1);
+  put (string, spaces, depth * 2);
+}
+
+/* The length of @text if it is printable ASCII with nothing to escape
+ * (so it is written as it is), or -1. */
+static gssize
+plain_length (const char *text)
+{
+  const guchar *p;
+
+  for (p = (const guchar *) text;
+       *p >= 0x20 && *p < 0x7f && *p != '<' && *p != '>' && *p != '&' && *p != '"';
+       p++)
+    ;
+  return *p == '\0' ? (gssize) (p - (const guchar *) text) : -1;
+}
+
+/* The escaping xmlTextWriterWriteString() gives element content. */
 static gboolean
-write_text_element (Export *self, const char *name, const char *text)
+append_escaped (Export *self, const char *text)
 {
   g_autofree char *clean = sanitize_text (text);
+  xmlChar *escaped = xmlEncodeSpecialChars (NULL, BAD_CAST (clean ? clean : text));
 
-  return check (self, xmlTextWriterWriteElement (self->writer, BAD_CAST name,
-                                                 BAD_CAST (clean ? clean : text)));
+  if (escaped == NULL)
+    return check (self, -1);
+  put_str (self->leaves, (const char *) escaped);
+  xmlFree (escaped);
+  return TRUE;
+}
+
+static void
+put_int64 (GString *string, gint64 value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    *--p = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--p = '-';
+  put (string, p, (gsize) (digits + sizeof digits - p));
+}
+
+/* What xmlTextWriterStartElement() writes for an element holding text:
+ * with indenting on, the record's start tag ends in ">\n" before its
+ * first child (raw text is preceded only by the '>'), and each child
+ * sits on its own line, indented two spaces per open element. */
+static void
+open_leaf (Export *self, const char *name)
+{
+  if (self->tag_open)
+    put (self->leaves, "\n", 1);
+  self->tag_open = FALSE;
+  put_indent (self->leaves, self->depth);
+  put (self->leaves, "<", 1);
+  put_str (self->leaves, name);
+  put (self->leaves, ">", 1);
+}
+
+static void
+close_leaf (Export *self, const char *name)
+{
+  put (self->leaves, "</", 2);
+  put_str (self->leaves, name);
+  put (self->leaves, ">\n", 2);
+}
+
+/* Hands the buffered column elements to the writer. Raw text clears the
+ * writer's note to indent the next end tag, which a text element's own
+ * end tag would have set again; xmlTextWriterSetIndent() sets it. */
+static gboolean
+flush_leaves (Export *self)
+{
+  int rc;
+
+  if (self->leaves->len == 0)
+    return TRUE;
+  rc = xmlTextWriterWriteRawLen (self->writer, BAD_CAST self->leaves->str, (int) self->leaves->len);
+  g_string_truncate (self->leaves, 0);
+  return check (self, rc) && check (self, xmlTextWriterSetIndent (self->writer, 1));
 }
 
 /* libxml2 refuses a text node over 10 MB unless told XML_PARSE_HUGE,
  * which the importer never is; a 20 MB receipt is 27 MB of base64. So
  * long data is written in pieces of whole 3-byte groups (no padding in
  * between) separated by empty comments: each piece is its own text node,
- * and the element's value is still one base64 string. */
+ * and the element's value is still one base64 string. Written through
+ * the writer, after the columns before it. */
 #define BLOB_PIECE 6000000
 
 static gboolean
@@ -118,6 +255,9 @@ write_blob_element (Export *self, const char *name, sqlite3_stmt *stmt, int colu
   const char *data = sqlite3_column_blob (stmt, column);
   int size = sqlite3_column_bytes (stmt, column);
 
+  if (!flush_leaves (self))
+    return FALSE;
+  self->tag_open = FALSE;
   if (!check (self, xmlTextWriterStartElement (self->writer, BAD_CAST name)))
     return FALSE;
   for (int start = 0; start < size; start += BLOB_PIECE)
@@ -130,48 +270,92 @@ write_blob_element (Export *self, const char *name, sqlite3_stmt *stmt, int colu
   return check (self, xmlTextWriterEndElement (self->writer));
 }
 
+static gboolean
+append_value (Export *self, GType type, sqlite3_stmt *stmt, int column)
+{
+  const char *text;
+  gssize len;
+
+  if (type == G_TYPE_INT64 || type == G_TYPE_INT)
+    {
+      put_int64 (self->leaves, sqlite3_column_int64 (stmt, column));
+      return TRUE;
+    }
+  if (type == G_TYPE_BOOLEAN)
+    {
+      put_str (self->leaves, sqlite3_column_int64 (stmt, column) ? "true" : "false");
+      return TRUE;
+    }
+  text = (const char *) sqlite3_column_text (stmt, column);
+  if (text == NULL)
+    return cp_store_set_error_from_db (self->store, SQLITE_NOMEM, &self->error);
+  len = plain_length (text);
+  if (len >= 0)
+    {
+      put (self->leaves, text, (gsize) len);
+      return TRUE;
+    }
+  return append_escaped (self, text);
+}
+
 /* One column as its element, from the row's stored value. */
 static gboolean
 write_column (Export *self, GParamSpec *pspec, sqlite3_stmt *stmt, int column)
 {
   GType type = pspec->value_type;
-  char number[32];
 
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return TRUE;
   if (type == G_TYPE_BYTES)
     return !self->with_receipts || write_blob_element (self, pspec->name, stmt, column);
-  if (type == G_TYPE_INT64 || type == G_TYPE_INT)
-    {
-      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT,
-                  (gint64) sqlite3_column_int64 (stmt, column));
-      return write_text_element (self, pspec->name, number);
-    }
-  if (type == G_TYPE_BOOLEAN)
-    return write_text_element (self, pspec->name,
-                               sqlite3_column_int64 (stmt, column) ? "true" : "false");
-  return write_text_element (self, pspec->name, (const char *) sqlite3_column_text (stmt, column));
+  open_leaf (self, pspec->name);
+  if (!append_value (self, type, stmt, column))
+    return FALSE;
+  close_leaf (self, pspec->name);
+  return TRUE;
 }
 
-static gboolean write_children (Export *self, const CpXmlKind *kind, const char *id);
+static gboolean write_children (Export *self, const CpXmlKind *kind, sqlite3_stmt *parent,
+                                int flags, const char *id);
 
-/* The statement is positioned on a row selected with the kind's columns. */
 static gboolean
-write_record (Export *self, const CpXmlKind *kind, sqlite3_stmt *stmt)
+start_record (Export *self, const CpXmlKind *kind, sqlite3_stmt *stmt)
 {
-  GPtrArray *columns = cp_record_class_columns (kind->klass);
-  g_autofree char *id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   xmlTextWriterPtr w = self->writer;
 
-  if (self->live_only && sqlite3_column_int (stmt, 3) != 0)
-    return TRUE;
   if (!check (self, xmlTextWriterStartElement (w, BAD_CAST kind->element)) ||
-      !check (self, xmlTextWriterWriteAttribute (w, BAD_CAST "id", BAD_CAST id)) ||
+      !check (self, xmlTextWriterWriteAttribute (w, BAD_CAST "id", sqlite3_column_text (stmt, 0))) ||
       !check (self, xmlTextWriterWriteAttribute (w, BAD_CAST "created", sqlite3_column_text (stmt, 1))) ||
       !check (self, xmlTextWriterWriteAttribute (w, BAD_CAST "updated", sqlite3_column_text (stmt, 2))))
     return FALSE;
   if (sqlite3_column_int (stmt, 3) != 0 &&
       !check (self, xmlTextWriterWriteAttribute (w, BAD_CAST "deleted", BAD_CAST "true")))
+    return FALSE;
+  self->depth++;
+  self->tag_open = TRUE;
+  return TRUE;
+}
+
+static gboolean
+end_record (Export *self)
+{
+  self->depth--;
+  self->tag_open = FALSE;
+  return check (self, xmlTextWriterEndElement (self->writer));
+}
+
+/* The statement is positioned on a row selected with the kind's columns,
+ * maybe followed by its child flags (CpXmlKind.export_sql). */
+static gboolean
+write_record (Export *self, const CpXmlKind *kind, sqlite3_stmt *stmt)
+{
+  GPtrArray *columns = cp_record_class_columns (kind->klass);
+  g_autofree char *id = NULL;
+
+  if (self->live_only && sqlite3_column_int (stmt, 3) != 0)
+    return TRUE;
+  id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (!start_record (self, kind, stmt))
     return FALSE;
   for (guint i = 0; i < columns->len; i++)
     {
@@ -180,7 +364,9 @@ write_record (Export *self, const CpXmlKind *kind, sqlite3_stmt *stmt)
       if (pspec != kind->parent_pspec && !write_column (self, pspec, stmt, (int) i + 4))
         return FALSE;
     }
-  return write_children (self, kind, id) && check (self, xmlTextWriterEndElement (w));
+  return flush_leaves (self) &&
+         write_children (self, kind, stmt, (int) columns->len + 4, id) &&
+         end_record (self);
 }
 
 /* Steps a prepared statement to the end, writing each row; always
@@ -206,8 +392,19 @@ skip_kind (Export *self, const CpXmlKind *kind)
   return self->skip_versions && g_str_equal (kind->table, "plan_version");
 }
 
+/* Whether @parent's row may have children of its kind's @index'th child
+ * kind; a statement without the flags (selecting one record by id) does
+ * not know, so they are looked for. */
 static gboolean
-write_children (Export *self, const CpXmlKind *kind, const char *id)
+may_have_children (sqlite3_stmt *parent, int column)
+{
+  return column >= sqlite3_column_count (parent) || sqlite3_column_int (parent, column) != 0;
+}
+
+/* @flags is @parent's column holding the first child kind's flag. */
+static gboolean
+write_children (Export *self, const CpXmlKind *kind, sqlite3_stmt *parent, int flags,
+                const char *id)
 {
   for (guint i = 0; i < kind->children->len; i++)
     {
@@ -225,9 +422,11 @@ write_children (Export *self, const CpXmlKind *kind, const char *id)
             return FALSE;
           sqlite3_bind_text (stmt, 1, self->only_plan_id, -1, SQLITE_TRANSIENT);
         }
+      else if (!may_have_children (parent, flags + (int) i))
+        continue;
       else
         {
-          stmt = cp_store_prepare (self->store, child->select_sql, &self->error);
+          stmt = cp_store_prepare (self->store, child->export_sql, &self->error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
@@ -243,12 +442,16 @@ start_document (Export *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO (write_cb, close_cb, self, NULL);
+  xmlOutputBufferPtr buffer;
   xmlTextWriterPtr w;
 
+  self->out_batch = g_byte_array_sized_new (OUT_BATCH);
+  buffer = xmlOutputBufferCreateIO (write_cb, close_cb, self, NULL);
   self->writer = w = xmlNewTextWriter (buffer);
   if (w == NULL)
     return check (self, -1);
+  self->leaves = g_string_sized_new (4096);
+  self->depth = 1; /* <coplan> */
   xmlTextWriterSetIndent (w, 1);
   xmlTextWriterSetIndentString (w, BAD_CAST "  ");
   return check (self, xmlTextWriterStartDocument (w, NULL, "UTF-8", NULL)) &&
@@ -268,6 +471,9 @@ finish_document (Export *self, GError **error)
                 check (self, xmlTextWriterEndDocument (self->writer));
 
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
+  g_clear_pointer (&self->out_batch, g_byte_array_unref);
+  if (self->leaves != NULL)
+    g_string_free (g_steal_pointer (&self->leaves), TRUE);
   if (self->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->error));
@@ -290,7 +496,7 @@ write_shared_records (Export *self)
 
       if (kind->parent != NULL || g_str_equal (kind->table, "person"))
         continue;
-      stmt = cp_store_prepare (self->store, kind->select_sql, &self->error);
+      stmt = cp_store_prepare (self->store, kind->export_sql, &self->error);
       if (stmt == NULL || !write_rows (self, kind, stmt))
         return FALSE;
     }
@@ -339,7 +545,7 @@ write_people (Export *self, const char *const *person_ids)
           return FALSE;
       return TRUE;
     }
-  stmt = cp_store_prepare (self->store, person->select_sql, &self->error);
+  stmt = cp_store_prepare (self->store, person->export_sql, &self->error);
   return stmt != NULL && write_rows (self, person, stmt);
 }
 

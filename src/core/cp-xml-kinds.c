@@ -141,16 +141,36 @@ link_parent (CpXmlKind *kind, GPtrArray *kinds)
     }
 }
 
+/* @extra is appended to the column list. */
 static char *
-select_sql_for (CpXmlKind *kind)
+select_sql_for (CpXmlKind *kind, const char *extra)
 {
   g_autofree char *columns = cp_store_select_columns (kind->type);
   const char *order = kind->klass->order_by ? kind->klass->order_by : "created_at";
 
   if (kind->parent != NULL)
-    return g_strdup_printf ("SELECT %s FROM %s WHERE %s = ? ORDER BY %s, id",
-                            columns, kind->table, kind->klass->parent_column, order);
-  return g_strdup_printf ("SELECT %s FROM %s ORDER BY %s, id", columns, kind->table, order);
+    return g_strdup_printf ("SELECT %s%s FROM %s WHERE %s = ? ORDER BY %s, id",
+                            columns, extra, kind->table, kind->klass->parent_column, order);
+  return g_strdup_printf ("SELECT %s%s FROM %s ORDER BY %s, id", columns, extra, kind->table, order);
+}
+
+/* For the exporter: whether a row has children of each kind, so it can
+ * skip asking for them row by row. Most payments have no receipts, and
+ * a query per payment to find none was a sixth of the export's time; an
+ * EXISTS probe inside the parent's own query costs a fraction of that. */
+static char *
+export_sql_for (CpXmlKind *kind)
+{
+  g_autoptr(GString) flags = g_string_new (NULL);
+
+  for (guint i = 0; i < kind->children->len; i++)
+    {
+      CpXmlKind *child = g_ptr_array_index (kind->children, i);
+
+      g_string_append_printf (flags, ", EXISTS (SELECT 1 FROM %s AS child WHERE child.%s = %s.id)",
+                              child->table, child->klass->parent_column, kind->table);
+    }
+  return select_sql_for (kind, flags->str);
 }
 
 static gpointer
@@ -176,7 +196,8 @@ build_kinds (gpointer data)
   for (guint i = 0; i < kinds->len; i++)
     {
       CpXmlKind *kind = g_ptr_array_index (kinds, i);
-      kind->select_sql = select_sql_for (kind);
+      kind->select_sql = select_sql_for (kind, "");
+      kind->export_sql = export_sql_for (kind);
     }
   return kinds;
 }

@@ -27,6 +27,8 @@ struct _CpXmlKind
   GParamSpec    *parent_pspec;   /* the column implied by nesting, or NULL */
   GPtrArray     *children;       /* CpXmlKind *, in document order */
   char          *select_sql;     /* every row of one parent (or all), in order */
+  char          *export_sql;     /* select_sql plus, after the columns, one flag
+                                  * per child kind: whether the row has any */
 };
 
 /* Every kind, parents before children; owned by the library. */

@@ -52,6 +52,7 @@
 #include "cp-support-member.h"
 #include "cp-xml-export.h"
 #include "cp-xml-import.h"
+#include "cp-xml-reader.h"
 #include "cp-ipc-areas.h"
 #include "cp-eligibility.h"
 #include "cp-eligibility-answer.h"

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cp-store.h"
+#include "cp-uuid.h"
 #include "cp-store-bulk.h"
 #include "cp-plan-entries.h"
 #include "cp-plan-lifecycle.h"
@@ -190,11 +191,13 @@ cp_store_record_from_row (CpStore *self, GType type, sqlite3_stmt *stmt)
 }
 
 gboolean
-_cp_store_audit (CpStore *self, const char *table, const char *row_id, const char *action,
-                 const char *field, const char *old_value, const char *new_value, GError **error)
+_cp_store_write_audit_row (CpStore *self, const char *when, const char *table, const char *row_id,
+                           const char *action, const char *field, const char *old_value,
+                           const char *new_value, GError **error)
 {
-  g_autofree char *id = g_uuid_string_random ();
-  g_autofree char *now = cp_store_now_timestamp ();
+  /* Time-ordered ids: the audit table only grows, and its key index
+   * then grows at its end instead of splitting pages everywhere. */
+  g_autofree char *id = cp_uuid_v7_string ();
   sqlite3_stmt *stmt;
   int rc;
 
@@ -205,7 +208,7 @@ _cp_store_audit (CpStore *self, const char *table, const char *row_id, const cha
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, when, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, cp_store_get_contributor (self), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, table, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, row_id, -1, SQLITE_STATIC);
@@ -218,6 +221,16 @@ _cp_store_audit (CpStore *self, const char *table, const char *row_id, const cha
   if (rc != SQLITE_DONE)
     return cp_store_set_error_from_db (self, rc, error);
   return TRUE;
+}
+
+gboolean
+_cp_store_audit (CpStore *self, const char *table, const char *row_id, const char *action,
+                 const char *field, const char *old_value, const char *new_value, GError **error)
+{
+  g_autofree char *now = cp_store_now_timestamp ();
+
+  return _cp_store_write_audit_row (self, now, table, row_id, action, field, old_value, new_value,
+                                    error);
 }
 
 /* Runs one write step with its audit inside a transaction of its own,

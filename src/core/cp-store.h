@@ -110,6 +110,16 @@ gboolean    _cp_store_audit            (CpStore           *self,
                                         const char        *old_value,
                                         const char        *new_value,
                                         GError           **error);
+/* One audit row, dated @when (cp-store-records.c). */
+gboolean    _cp_store_write_audit_row  (CpStore           *self,
+                                        const char        *when,
+                                        const char        *table,
+                                        const char        *row_id,
+                                        const char        *action,
+                                        const char        *field,
+                                        const char        *old_value,
+                                        const char        *new_value,
+                                        GError           **error);
 char       *cp_store_now_timestamp     (void);
 
 G_END_DECLS

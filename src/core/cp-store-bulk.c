@@ -7,16 +7,18 @@
 #define G_LOG_DOMAIN "cp-store"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "cp-plan-entries.h"
 #include "cp-plan-lifecycle.h"
 #include "cp-store-bulk.h"
+#include "cp-uuid.h"
 
 /* INSERT with every meta column bound, the file's tombstone included. */
 static const char *
 stored_insert_sql_for (CpRecordClass *klass)
 {
-  return _cp_store_insert_sql (klass, "?", "cp-store-stored-insert-sql");
+  return _cp_store_insert_sql (klass, "?", 1, "cp-store-stored-insert-sql");
 }
 
 static void
@@ -35,50 +37,419 @@ bind_columns (sqlite3_stmt *stmt, CpRecord *record, int first)
     }
 }
 
-gboolean
-_cp_store_insert_stored (CpStore *self, CpRecord *record, const char *created_at,
-                         const char *updated_at, gboolean deleted, GError **error)
+/* One held audit row. Table, action and field names are static
+ * strings from code; the row id is copied. */
+typedef struct
 {
-  CpRecordClass *klass;
-  const char *table, *id;
-  sqlite3_stmt *stmt;
+  const char *table;
+  char       *row_id;
+  const char *action;
+  const char *field;
+  const char *old_value;
+  const char *new_value;
+  guint       sequence;   /* keeps "create" before "delete" for one row */
+} HeldAudit;
+
+struct _CpStoreAuditBatch
+{
+  GArray *rows;   /* HeldAudit */
+};
+
+static void
+held_audit_clear (gpointer data)
+{
+  g_free (((HeldAudit *) data)->row_id);
+}
+
+CpStoreAuditBatch *
+_cp_store_audit_batch_new (void)
+{
+  CpStoreAuditBatch *batch = g_new0 (CpStoreAuditBatch, 1);
+
+  batch->rows = g_array_new (FALSE, FALSE, sizeof (HeldAudit));
+  g_array_set_clear_func (batch->rows, held_audit_clear);
+  return batch;
+}
+
+void
+_cp_store_audit_batch_free (CpStoreAuditBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  g_array_unref (batch->rows);
+  g_free (batch);
+}
+
+static void
+hold_audit (CpStoreAuditBatch *batch, const char *table, const char *row_id, const char *action,
+            const char *field, const char *old_value, const char *new_value)
+{
+  HeldAudit row = { table, g_strdup (row_id), action, field, old_value, new_value, batch->rows->len };
+
+  g_array_append_val (batch->rows, row);
+}
+
+static int
+compare_held (gconstpointer a, gconstpointer b)
+{
+  const HeldAudit *x = a;
+  const HeldAudit *y = b;
+  int by_row = strcmp (x->row_id, y->row_id);
+
+  if (by_row != 0)
+    return by_row;
+  return x->sequence < y->sequence ? -1 : x->sequence > y->sequence;
+}
+
+/* Rows per INSERT: the audit table's CHECK (action IN (…)) makes SQLite
+ * build a small lookup table each time a statement runs, and the
+ * search index (FTS5) flushes its pending terms at each statement that
+ * needs a statement journal; one statement for many rows pays both once. */
+#define AUDIT_ROWS_PER_INSERT 64
+
+static const char *
+audit_insert_sql (guint n_rows)
+{
+  static char *sql[AUDIT_ROWS_PER_INSERT + 1];
+  static GMutex lock;
+  const char *text;
+
+  g_mutex_lock (&lock);
+  if (sql[n_rows] == NULL)
+    {
+      GString *built = g_string_new ("INSERT INTO audit (id, created_at, updated_at, contributor,"
+                                     " table_name, row_id, action, field, old_value, new_value) VALUES ");
+      /* ?1 is the time and ?2 the contributor; each row then has seven. */
+      for (guint i = 0; i < n_rows; i++)
+        {
+          guint p = 3 + i * 7;
+          g_string_append_printf (built, "%s(?%u, ?1, ?1, ?2, ?%u, ?%u, ?%u, ?%u, ?%u, ?%u)",
+                                  i ? ", " : "", p, p + 1, p + 2, p + 3, p + 4, p + 5, p + 6);
+        }
+      sql[n_rows] = g_string_free (built, FALSE);
+    }
+  text = sql[n_rows];
+  g_mutex_unlock (&lock);
+  return text;
+}
+
+/* Ids are made here, in the order the rows go in, so the audit table's
+ * key index only ever grows at its end (cp-uuid.h). */
+static gboolean
+write_audit_rows (CpStore *self, const char *when, const HeldAudit *rows, guint n_rows,
+                  GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (self, audit_insert_sql (n_rows), error);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   int rc;
 
-  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
-
-  /* The same rules as cp_store_insert(): nothing weaker for imports. */
-  if (!cp_record_validate (record, error) || !cp_plan_content_check (record, error) ||
-      !_cp_plan_guard_write (self, record, "insert", error))
-    return FALSE;
-  klass = CP_RECORD_GET_CLASS (record);
-  table = klass->table;
-  id = cp_record_get_id (record);
-  stmt = cp_store_prepare (self, stored_insert_sql_for (klass), error);
   if (stmt == NULL)
     return FALSE;
-  /* Without the caller's transaction a failure would leave half a batch. */
-  if (sqlite3_get_autocommit (sqlite3_db_handle (stmt)))
+  sqlite3_bind_text (stmt, 1, when, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, cp_store_get_contributor (self), -1, SQLITE_STATIC);
+  for (guint i = 0; i < n_rows; i++)
     {
-      g_critical ("_cp_store_insert_stored() needs an open transaction");
-      return FALSE;
+      const HeldAudit *row = &rows[i];
+      int first = 3 + (int) i * 7;
+      char *id = cp_uuid_v7_string ();
+
+      g_ptr_array_add (ids, id);
+      sqlite3_bind_text (stmt, first, id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 1, row->table, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 2, row->row_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 3, row->action, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 4, row->field, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 5, row->old_value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, first + 6, row->new_value, -1, SQLITE_STATIC);
     }
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, updated_at, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, deleted ? 1 : 0);
-  bind_columns (stmt, record, 5);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     return cp_store_set_error_from_db (self, rc, error);
+  return TRUE;
+}
 
-  _cp_record_set_meta (record, created_at, updated_at, deleted);
-  _cp_store_queue_changed (self, table, id);
+gboolean
+_cp_store_audit_batch_write (CpStore *self, CpStoreAuditBatch *batch, GError **error)
+{
+  g_autofree char *now = cp_store_now_timestamp ();
+  gboolean ok = TRUE;
+  guint done = 0;
+
+  g_array_sort (batch->rows, compare_held);
+  while (ok && done < batch->rows->len)
+    {
+      guint n = MIN (AUDIT_ROWS_PER_INSERT, batch->rows->len - done);
+
+      ok = write_audit_rows (self, now, &g_array_index (batch->rows, HeldAudit, done), n, error);
+      done += n;
+    }
+  g_array_set_size (batch->rows, 0);
+  return ok;
+}
+
+static gboolean
+audit_insert (CpStore *self, CpStoreAuditBatch *batch, const char *table, const char *id,
+              gboolean deleted, GError **error)
+{
+  if (batch != NULL)
+    {
+      hold_audit (batch, table, id, "create", NULL, NULL, NULL);
+      if (deleted)
+        hold_audit (batch, table, id, "delete", "deleted", "0", "1");
+      return TRUE;
+    }
   if (!_cp_store_audit (self, table, id, "create", NULL, NULL, NULL, error))
     return FALSE;
   return !deleted || _cp_store_audit (self, table, id, "delete", "deleted", "0", "1", error);
+}
+
+/* The same rules as cp_store_insert(): nothing weaker for imports. A
+ * tombstone arriving with its row is a delete too: an agreed plan
+ * version may not arrive deleted any more than be deleted here. */
+static gboolean
+check_stored (CpStore *self, CpRecord *record, gboolean deleted, GError **error)
+{
+  return cp_record_validate (record, error) && cp_plan_content_check (record, error) &&
+         _cp_plan_guard_write (self, record, "insert", error) &&
+         (!deleted || _cp_plan_guard_write (self, record, "delete", error));
+}
+
+/* Binds one row's values from parameter @first on. */
+static void
+bind_stored (sqlite3_stmt *stmt, int first, CpRecord *record, const char *created_at,
+             const char *updated_at, gboolean deleted)
+{
+  sqlite3_bind_text (stmt, first, cp_record_get_id (record), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 1, created_at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, first + 2, updated_at, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, first + 3, deleted ? 1 : 0);
+  bind_columns (stmt, record, first + 4);
+}
+
+/* After the row is in: its meta, the change signal, its audit rows. */
+static gboolean
+finish_stored (CpStore *self, CpStoreAuditBatch *audit, CpRecord *record, const char *created_at,
+               const char *updated_at, gboolean deleted, GError **error)
+{
+  const char *table = CP_RECORD_GET_CLASS (record)->table;
+  const char *id = cp_record_get_id (record);
+
+  _cp_record_set_meta (record, created_at, updated_at, deleted);
+  _cp_store_queue_changed (self, table, id);
+  return audit_insert (self, audit, table, id, deleted, error);
+}
+
+static gboolean
+in_transaction (sqlite3_stmt *stmt)
+{
+  /* Without the caller's transaction a failure would leave half a batch. */
+  if (sqlite3_get_autocommit (sqlite3_db_handle (stmt)))
+    {
+      g_critical ("Bulk inserts need an open transaction (cp_store_begin)");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_once (CpStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return cp_store_set_error_from_db (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+_cp_store_insert_stored (CpStore *self, CpRecord *record, const char *created_at,
+                         const char *updated_at, gboolean deleted, CpStoreAuditBatch *audit,
+                         GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
+
+  if (!check_stored (self, record, deleted, error))
+    return FALSE;
+  stmt = cp_store_prepare (self, stored_insert_sql_for (CP_RECORD_GET_CLASS (record)), error);
+  if (stmt == NULL || !in_transaction (stmt))
+    return FALSE;
+  bind_stored (stmt, 1, record, created_at, updated_at, deleted);
+  return step_once (self, stmt, error) &&
+         finish_stored (self, audit, record, created_at, updated_at, deleted, error);
+}
+
+/* Rows per statement: SQLite allows 32,766 parameters, and the widest
+ * record has about 25 columns. Batches are written in power-of-two
+ * chunks so each type needs at most seven statement texts. */
+#define BULK_ROWS 64
+
+typedef struct
+{
+  CpRecord *record;
+  char     *created_at;
+  char     *updated_at;
+  gboolean  deleted;
+  gpointer  tag;
+} QueuedRow;
+
+struct _CpStoreBulkInsert
+{
+  CpStore           *store;
+  CpStoreAuditBatch *audit;
+  GArray            *rows;        /* QueuedRow, all of one type */
+  gpointer           failed_tag;
+};
+
+static void
+queued_row_clear (gpointer data)
+{
+  QueuedRow *row = data;
+
+  g_object_unref (row->record);
+  g_free (row->created_at);
+  g_free (row->updated_at);
+}
+
+CpStoreBulkInsert *
+_cp_store_bulk_insert_new (CpStore *self, CpStoreAuditBatch *audit)
+{
+  CpStoreBulkInsert *bulk = g_new0 (CpStoreBulkInsert, 1);
+
+  bulk->store = g_object_ref (self);
+  bulk->audit = audit;
+  bulk->rows = g_array_sized_new (FALSE, FALSE, sizeof (QueuedRow), BULK_ROWS);
+  g_array_set_clear_func (bulk->rows, queued_row_clear);
+  return bulk;
+}
+
+void
+_cp_store_bulk_insert_free (CpStoreBulkInsert *bulk)
+{
+  if (bulk == NULL)
+    return;
+  g_array_unref (bulk->rows);
+  g_object_unref (bulk->store);
+  g_free (bulk);
+}
+
+gpointer
+_cp_store_bulk_insert_failed_tag (CpStoreBulkInsert *bulk)
+{
+  return bulk->failed_tag;
+}
+
+static const char *
+chunk_sql (CpRecordClass *klass, guint n_rows)
+{
+  char name[48];
+
+  if (n_rows == 1)
+    return stored_insert_sql_for (klass);
+  g_snprintf (name, sizeof name, "cp-store-stored-insert-sql-%u", n_rows);
+  return _cp_store_insert_sql (klass, "?", n_rows, name);
+}
+
+/* One row on its own, naming it in the error. */
+static gboolean
+insert_one_queued (CpStoreBulkInsert *bulk, QueuedRow *row, GError **error)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (bulk->store, stored_insert_sql_for (CP_RECORD_GET_CLASS (row->record)),
+                                         error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_stored (stmt, 1, row->record, row->created_at, row->updated_at, row->deleted);
+  if (!step_once (bulk->store, stmt, error))
+    {
+      bulk->failed_tag = row->tag;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @n_rows queued rows from @first in one statement; if it fails (and
+ * SQLite has undone it), one at a time to find the row at fault. */
+static gboolean
+insert_chunk (CpStoreBulkInsert *bulk, guint first, guint n_rows, GError **error)
+{
+  QueuedRow *rows = &g_array_index (bulk->rows, QueuedRow, first);
+  CpRecordClass *klass = CP_RECORD_GET_CLASS (rows[0].record);
+  guint per_row = 4 + cp_record_class_columns (klass)->len;
+  sqlite3_stmt *stmt = cp_store_prepare (bulk->store, chunk_sql (klass, n_rows), error);
+  g_autoptr(GError) batch_error = NULL;
+
+  if (stmt == NULL || !in_transaction (stmt))
+    return FALSE;
+  for (guint i = 0; i < n_rows; i++)
+    bind_stored (stmt, 1 + (int) (i * per_row), rows[i].record, rows[i].created_at,
+                 rows[i].updated_at, rows[i].deleted);
+  if (step_once (bulk->store, stmt, &batch_error))
+    return TRUE;
+  for (guint i = 0; i < n_rows; i++)
+    if (!insert_one_queued (bulk, &rows[i], error))
+      return FALSE;
+  /* Each row went in alone: the batch failed for a reason of its own. */
+  g_propagate_error (error, g_steal_pointer (&batch_error));
+  bulk->failed_tag = rows[0].tag;
+  return FALSE;
+}
+
+gboolean
+_cp_store_bulk_insert_flush (CpStoreBulkInsert *bulk, GError **error)
+{
+  guint done = 0;
+  gboolean ok = TRUE;
+
+  while (ok && done < bulk->rows->len)
+    {
+      guint n = BULK_ROWS;
+
+      while (n > bulk->rows->len - done)
+        n /= 2;
+      ok = insert_chunk (bulk, done, n, error);
+      done += n;
+    }
+  for (guint i = 0; ok && i < bulk->rows->len; i++)
+    {
+      QueuedRow *row = &g_array_index (bulk->rows, QueuedRow, i);
+
+      ok = finish_stored (bulk->store, bulk->audit, row->record, row->created_at, row->updated_at,
+                          row->deleted, error);
+      if (!ok)
+        bulk->failed_tag = row->tag;
+    }
+  g_array_set_size (bulk->rows, 0);
+  return ok;
+}
+
+gboolean
+_cp_store_bulk_insert_add (CpStoreBulkInsert *bulk, CpRecord *record, const char *created_at,
+                           const char *updated_at, gboolean deleted, gpointer tag, GError **error)
+{
+  QueuedRow row = { g_object_ref (record), g_strdup (created_at), g_strdup (updated_at), deleted, tag };
+
+  if (!check_stored (bulk->store, record, deleted, error))
+    {
+      bulk->failed_tag = tag;
+      queued_row_clear (&row);
+      return FALSE;
+    }
+  if (bulk->rows->len > 0 &&
+      CP_RECORD_GET_CLASS (g_array_index (bulk->rows, QueuedRow, 0).record) != CP_RECORD_GET_CLASS (record) &&
+      !_cp_store_bulk_insert_flush (bulk, error))
+    {
+      queued_row_clear (&row);
+      return FALSE;
+    }
+  g_array_append_val (bulk->rows, row);
+  return bulk->rows->len < BULK_ROWS || _cp_store_bulk_insert_flush (bulk, error);
 }
 
 gboolean

@@ -14,15 +14,63 @@
 
 G_BEGIN_DECLS
 
+/* Audit rows of a batch, held back until the batch's records are in,
+ * then written ordered by the row they describe: the audit_row index
+ * (row_id, created_at) then takes them in order instead of at random,
+ * which made a large import spend more time on its audit than on its
+ * records. They are written in the same transaction, so a batch that is
+ * rolled back leaves no audit row, and a committed one has them all. */
+typedef struct _CpStoreAuditBatch CpStoreAuditBatch;
+
+CpStoreAuditBatch *_cp_store_audit_batch_new   (void);
+void               _cp_store_audit_batch_free  (CpStoreAuditBatch *batch);
+/* Writes the held rows, each dated now, and empties the batch. */
+gboolean           _cp_store_audit_batch_write (CpStore           *self,
+                                                CpStoreAuditBatch *batch,
+                                                GError           **error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStoreAuditBatch, _cp_store_audit_batch_free)
+
 /* Inserts @record as it was stored elsewhere: its own created/updated
- * times and tombstone. Must be called inside cp_store_begin(). Writes a
- * "create" audit row, and a "delete" one for a tombstone. */
-gboolean _cp_store_insert_stored (CpStore     *self,
-                                  CpRecord    *record,
-                                  const char  *created_at,
-                                  const char  *updated_at,
-                                  gboolean     deleted,
-                                  GError     **error);
+ * times and tombstone. Must be called inside cp_store_begin(). Its
+ * "create" audit row (and a "delete" one for a tombstone) is written at
+ * once, or held in @audit (may be NULL) for _cp_store_audit_batch_write(). */
+gboolean _cp_store_insert_stored (CpStore           *self,
+                                  CpRecord          *record,
+                                  const char        *created_at,
+                                  const char        *updated_at,
+                                  gboolean           deleted,
+                                  CpStoreAuditBatch *audit,
+                                  GError           **error);
+
+/* New rows queued and written many to one INSERT statement: a large
+ * import then runs a statement per batch instead of per row. That
+ * matters most for tables the search index follows: their triggers make
+ * each statement one that may need undoing, and at every such statement
+ * SQLite has FTS5 flush its pending terms (xSavepoint), which cost about
+ * half of an import's writing time when done row by row. Rows of one
+ * type go together; a different type, _cp_store_bulk_insert_flush() or
+ * a full batch writes what is queued. Each row is checked like
+ * _cp_store_insert_stored() when it is queued. If a batch fails, its
+ * rows are retried one at a time so the error names the row that broke:
+ * _cp_store_bulk_insert_failed_tag() then gives the tag it was queued
+ * with. Must be used inside cp_store_begin(); the caller rolls back on
+ * failure. */
+typedef struct _CpStoreBulkInsert CpStoreBulkInsert;
+
+CpStoreBulkInsert *_cp_store_bulk_insert_new        (CpStore           *self,
+                                                     CpStoreAuditBatch *audit);
+void               _cp_store_bulk_insert_free       (CpStoreBulkInsert *bulk);
+gboolean           _cp_store_bulk_insert_add        (CpStoreBulkInsert *bulk,
+                                                     CpRecord          *record,
+                                                     const char        *created_at,
+                                                     const char        *updated_at,
+                                                     gboolean           deleted,
+                                                     gpointer           tag,
+                                                     GError           **error);
+gboolean           _cp_store_bulk_insert_flush      (CpStoreBulkInsert *bulk,
+                                                     GError           **error);
+gpointer           _cp_store_bulk_insert_failed_tag (CpStoreBulkInsert *bulk);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStoreBulkInsert, _cp_store_bulk_insert_free)
 
 /* TRUE when @table holds a row with @id (one indexed lookup). */
 gboolean _cp_store_row_exists    (CpStore     *self,
@@ -30,11 +78,13 @@ gboolean _cp_store_row_exists    (CpStore     *self,
                                   const char  *id,
                                   GError     **error);
 
-/* cp-store-records.c's binding of a property value to a parameter. */
-/* cp-store-records.c: the cached INSERT text of a record type. */
+/* cp-store-records.c: the cached INSERT text of a record type, for
+ * @n_rows rows at once. */
 const char *_cp_store_insert_sql (CpRecordClass *klass,
                                   const char    *deleted,
+                                  guint          n_rows,
                                   const char    *cache_name);
+/* cp-store-records.c's binding of a property value to a parameter. */
 void     _cp_store_bind_value    (sqlite3_stmt *stmt,
                                   int           index,
                                   const GValue *value);

@@ -255,13 +255,14 @@ in_transaction (CpStore *self, CpRecord *record, WriteFunc func, GError **error)
  * per row cost more than binding the values. Columns are fixed once the
  * class is initialised. @deleted is the SQL for the deleted column: "0"
  * for a new row, "?" where the caller binds it (imports keep tombstones);
- * each variant is cached under its own @cache_name. */
+ * @n_rows rows of values, for a batch of rows in one statement. Each
+ * variant is cached under its own @cache_name. */
 const char *
-_cp_store_insert_sql (CpRecordClass *klass, const char *deleted, const char *cache_name)
+_cp_store_insert_sql (CpRecordClass *klass, const char *deleted, guint n_rows, const char *cache_name)
 {
   G_LOCK_DEFINE_STATIC (insert_sql);
   GType type = G_TYPE_FROM_CLASS (klass);
-  GQuark quark = g_quark_from_static_string (cache_name);
+  GQuark quark = g_quark_from_string (cache_name);
   GPtrArray *columns;
   GString *sql;
   const char *cached;
@@ -281,10 +282,14 @@ _cp_store_insert_sql (CpRecordClass *klass, const char *deleted, const char *cac
       g_autofree char *name = cp_record_column_name (g_ptr_array_index (columns, i));
       g_string_append_printf (sql, ", %s", name);
     }
-  g_string_append_printf (sql, ") VALUES (?, ?, ?, %s", deleted);
-  for (guint i = 0; i < columns->len; i++)
-    g_string_append (sql, ", ?");
-  g_string_append (sql, ")");
+  g_string_append (sql, ") VALUES ");
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_string_append_printf (sql, "%s(?, ?, ?, %s", row ? ", " : "", deleted);
+      for (guint i = 0; i < columns->len; i++)
+        g_string_append (sql, ", ?");
+      g_string_append (sql, ")");
+    }
   /* Kept for the life of the process, like the type itself. */
   cached = g_string_free (sql, FALSE);
   g_type_set_qdata (type, quark, (gpointer) cached);
@@ -295,7 +300,7 @@ _cp_store_insert_sql (CpRecordClass *klass, const char *deleted, const char *cac
 static const char *
 insert_sql_for (CpRecordClass *klass)
 {
-  return _cp_store_insert_sql (klass, "0", "cp-store-insert-sql");
+  return _cp_store_insert_sql (klass, "0", 1, "cp-store-insert-sql");
 }
 
 static gboolean

@@ -1,8 +1,8 @@
 /* cp-xml-import-plan.c — what an import will change: the preview
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Walks a validated document, turns each record element into a
- * CpRecord, checks every value in C with the core modules (the schema
+ * Takes each record cp_xml_read() hands over (the shape already checked
+ * against the schema), turns it into a CpRecord, checks every value in C with the core modules (the schema
  * said the shape is right; these say the values are, with the element
  * and line), and compares it with the stored row by id.
  */
@@ -16,26 +16,7 @@
 #include "cp-person.h"
 #include "cp-store-bulk.h"
 #include "cp-xml-import-private.h"
-
-static char *
-node_text (xmlNodePtr node)
-{
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text = g_strdup (content ? (const char *) content : "");
-
-  xmlFree (content);
-  return text;
-}
-
-static char *
-node_attribute (xmlNodePtr node, const char *name)
-{
-  xmlChar *value = xmlGetNoNsProp (node, BAD_CAST name);
-  char *text = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return text;
-}
+#include "cp-xml-reader.h"
 
 static gboolean
 parse_boolean (const char *text, gboolean *value)
@@ -98,10 +79,10 @@ parse_string (CpXmlImport *self, GParamSpec *pspec, const char *text, long line,
 
 /* One column element's text as the property's value. */
 static gboolean
-parse_column (CpXmlImport *self, GParamSpec *pspec, xmlNodePtr node, GValue *value)
+parse_column (CpXmlImport *self, GParamSpec *pspec, const CpXmlColumn *column, GValue *value)
 {
-  g_autofree char *text = node_text (node);
-  long line = cp_xml_node_line (node);
+  const char *text = column->text;
+  long line = column->line;
   GType type = pspec->value_type;
   gboolean flag;
 
@@ -144,21 +125,22 @@ column_for (const CpXmlKind *kind, const char *name)
   return pspec;
 }
 
-/* Sets every column element of @node on @record; FALSE if any is wrong. */
+/* Sets every column of @event on @record; FALSE if any is wrong. */
 static gboolean
-read_columns (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, CpRecord *record)
+read_columns (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event,
+              CpRecord *record)
 {
   gboolean ok = TRUE;
 
-  for (xmlNodePtr child = xmlFirstElementChild (node); child; child = xmlNextElementSibling (child))
+  for (guint i = 0; i < event->n_columns; i++)
     {
-      GParamSpec *pspec = column_for (kind, (const char *) child->name);
+      GParamSpec *pspec = column_for (kind, event->columns[i].name);
       g_auto(GValue) value = G_VALUE_INIT;
 
       if (pspec == NULL)
         continue;
       g_value_init (&value, pspec->value_type);
-      if (parse_column (self, pspec, child, &value))
+      if (parse_column (self, pspec, &event->columns[i], &value))
         g_object_set_property (G_OBJECT (record), pspec->name, &value);
       else
         ok = FALSE;
@@ -166,22 +148,29 @@ read_columns (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, CpRecor
   return ok;
 }
 
+static gboolean
+event_has_column (const CpXmlRecordEvent *event, const char *name)
+{
+  for (guint i = 0; i < event->n_columns; i++)
+    if (g_str_equal (event->columns[i].name, name))
+      return TRUE;
+  return FALSE;
+}
+
 /* Omitted elements mean NULL (a nullable string or receipt file). */
 static void
-clear_omitted (const CpXmlKind *kind, xmlNodePtr node, CpRecord *record)
+clear_omitted (const CpXmlKind *kind, const CpXmlRecordEvent *event, CpRecord *record)
 {
   GPtrArray *columns = cp_record_class_columns (kind->klass);
 
   for (guint i = 0; i < columns->len; i++)
     {
       GParamSpec *pspec = g_ptr_array_index (columns, i);
-      gboolean present = FALSE;
 
-      if (pspec == kind->parent_pspec)
+      if (pspec == kind->parent_pspec ||
+          (pspec->value_type != G_TYPE_STRING && pspec->value_type != G_TYPE_BYTES))
         continue;
-      for (xmlNodePtr child = xmlFirstElementChild (node); child && !present; child = xmlNextElementSibling (child))
-        present = g_str_equal ((const char *) child->name, pspec->name);
-      if (!present && (pspec->value_type == G_TYPE_STRING || pspec->value_type == G_TYPE_BYTES))
+      if (!event_has_column (event, pspec->name))
         g_object_set (record, pspec->name, NULL, NULL);
     }
 }
@@ -245,6 +234,32 @@ count_change (CpXmlImport *self, const CpXmlKind *kind, CpXmlChange change, CpXm
     person->change = CP_XML_CHANGE_UPDATE;
 }
 
+/* Whether @table has no rows, asked once per read (which runs in one
+ * read transaction, so the answer holds until it ends). */
+static gboolean
+table_is_empty (CpXmlImport *self, const char *table, GError **error)
+{
+  gpointer known = g_hash_table_lookup (self->empty_tables, table);
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  gboolean empty;
+  int rc;
+
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 1;
+  sql = g_strdup_printf ("SELECT 1 FROM %s LIMIT 1", table);
+  stmt = cp_store_prepare (self->store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return !cp_store_set_error_from_db (self->store, rc, error);
+  empty = rc == SQLITE_DONE;
+  g_hash_table_insert (self->empty_tables, (gpointer) table, GINT_TO_POINTER (empty ? 1 : 2));
+  return empty;
+}
+
 /* ADD, UPDATE or UNCHANGED against the stored row; FALSE for a change
  * that may not be made (an agreed plan version edited). */
 static gboolean
@@ -254,9 +269,13 @@ classify (CpXmlImport *self, CpXmlPending *p)
   g_autoptr(CpRecord) stored = NULL;
   gboolean same;
 
-  /* Most records of a first import are new: one indexed lookup each
-   * instead of loading a record that is not there. */
-  if (_cp_store_row_exists (self->store, p->kind->table, cp_record_get_id (p->record), &local_error))
+  /* Most records of a first import are new: into an empty table with no
+   * lookup at all, else one indexed lookup each instead of loading a
+   * record that is not there. */
+  gboolean empty = table_is_empty (self, p->kind->table, &local_error);
+
+  if (local_error == NULL && !empty &&
+      _cp_store_row_exists (self->store, p->kind->table, cp_record_get_id (p->record), &local_error))
     stored = cp_store_load (self->store, p->kind->type, cp_record_get_id (p->record), &local_error);
   else if (local_error == NULL)
     {
@@ -271,6 +290,7 @@ classify (CpXmlImport *self, CpXmlPending *p)
       return local_error == NULL || g_error_matches (local_error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND);
     }
   p->was_deleted = cp_record_get_deleted (stored);
+  p->stored_updated = g_strdup (cp_record_get_updated_at (stored));
   same = same_values (self, p->record, stored);
   p->change = (same && p->deleted == p->was_deleted) ? CP_XML_CHANGE_UNCHANGED : CP_XML_CHANGE_UPDATE;
   if (!same && p->kind->klass->immutable)
@@ -289,31 +309,32 @@ pending_free (CpXmlPending *p)
   g_clear_object (&p->record);
   g_free (p->created);
   g_free (p->updated);
+  g_free (p->stored_updated);
   g_free (p);
 }
 
 static CpXmlPending *
-read_record (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, const char *parent_id)
+read_record (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event)
 {
   CpXmlPending *p = g_new0 (CpXmlPending, 1);
-  g_autofree char *id = node_attribute (node, "id");
-  g_autofree char *deleted = node_attribute (node, "deleted");
-  g_autofree char *lower = NULL;
+  g_autofree char *id = g_ascii_strdown (event->id, -1);
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   p->kind = kind;
-  p->line = cp_xml_node_line (node);
-  p->created = node_attribute (node, "created");
-  p->updated = node_attribute (node, "updated");
-  p->deleted = deleted != NULL && (g_str_equal (deleted, "true") || g_str_equal (deleted, "1"));
+  p->line = event->line;
+  p->created = g_strdup (event->created);
+  p->updated = g_strdup (event->updated);
+  p->deleted = event->deleted;
   /* Stored ids are lower case; the schema also allows upper. */
-  lower = g_ascii_strdown (id ? id : "", -1);
-  p->record = g_object_new (kind->type, "id", lower, NULL);
+  p->record = g_object_new (kind->type, "id", id, NULL);
   if (kind->parent_pspec != NULL)
-    g_object_set (p->record, kind->parent_pspec->name, parent_id, NULL);
-  clear_omitted (kind, node, p->record);
-  ok = read_columns (self, kind, node, p->record);
+    {
+      g_autofree char *parent_id = g_ascii_strdown (event->parent_id ? event->parent_id : "", -1);
+      g_object_set (p->record, kind->parent_pspec->name, parent_id, NULL);
+    }
+  clear_omitted (kind, event, p->record);
+  ok = read_columns (self, kind, event, p->record);
   if (ok && !cp_record_validate (p->record, &local_error))
     {
       _cp_xml_import_problem (self, p->line, "<%s>: %s", kind->element, local_error->message);
@@ -338,8 +359,6 @@ note_id (CpXmlImport *self, const CpXmlKind *kind, const char *id, long line)
   return TRUE;
 }
 
-static void walk (CpXmlImport *self, xmlNodePtr node, const char *parent_id, CpXmlPerson *person);
-
 static CpXmlPerson *
 add_person (CpXmlImport *self, CpXmlPending *p)
 {
@@ -351,46 +370,65 @@ add_person (CpXmlImport *self, CpXmlPending *p)
   return person;
 }
 
+/* The person whose records are arriving: a top-level record starts a
+ * new one (or none, for a contributor); nested records belong to it. */
 static void
-visit_record (CpXmlImport *self, const CpXmlKind *kind, xmlNodePtr node, const char *parent_id,
-              CpXmlPerson *person)
+follow_person (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event,
+               CpXmlPending *p)
 {
-  CpXmlPending *p = read_record (self, kind, node, parent_id);
-  g_autofree char *id = NULL;
+  if (event->parent_id != NULL)
+    return;
+  self->reading_person = NULL;
+  if (p != NULL && g_str_equal (kind->table, "person"))
+    self->reading_person = add_person (self, p);
+}
 
+static void
+visit_record (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event)
+{
+  CpXmlPending *p = read_record (self, kind, event);
+
+  if (p != NULL && (!note_id (self, kind, cp_record_get_id (p->record), p->line) || !classify (self, p)))
+    g_clear_pointer (&p, pending_free);
+  follow_person (self, kind, event, p);
   if (p == NULL)
     return;
-  id = g_strdup (cp_record_get_id (p->record));
-  if (!note_id (self, kind, id, p->line) || !classify (self, p))
-    {
-      pending_free (p);
-      return;
-    }
-  if (g_str_equal (kind->table, "person"))
-    person = add_person (self, p);
-  count_change (self, kind, p->change, person);
+  count_change (self, kind, p->change, self->reading_person);
   if (p->change == CP_XML_CHANGE_UNCHANGED)
     pending_free (p);
   else
     g_ptr_array_add (self->pending, p);
-  walk (self, node, id, person);
 }
 
-static void
-walk (CpXmlImport *self, xmlNodePtr node, const char *parent_id, CpXmlPerson *person)
+static gboolean
+on_header (const CpXmlHeader *header, gpointer user_data, GError **error)
 {
-  /* NULL at the root. A column may share a record's name (a signoff's
-   * <plan-version> is a number), so columns are ruled out first. */
-  const CpXmlKind *parent_kind = cp_xml_kind_for_element ((const char *) node->name);
+  CpXmlImport *self = user_data;
 
-  for (xmlNodePtr child = xmlFirstElementChild (node); child; child = xmlNextElementSibling (child))
+  self->receipts_included = header->receipts_included;
+  return TRUE;
+}
+
+static gboolean
+on_record (const CpXmlRecordEvent *event, gpointer user_data, GError **error)
+{
+  CpXmlImport *self = user_data;
+  const CpXmlKind *kind = cp_xml_kind_for_element (event->element);
+
+  /* Stop promptly when asked, without asking at every record. */
+  if (++self->n_read % 256 == 0 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+
+  /* The schema and the record classes are built from the same tables;
+   * an element without a class means the program itself is wrong. */
+  if (kind == NULL)
     {
-      const char *name = (const char *) child->name;
-      const CpXmlKind *kind = cp_xml_kind_for_element (name);
-
-      if (kind != NULL && (parent_kind == NULL || column_for (parent_kind, name) == NULL))
-        visit_record (self, kind, child, parent_id, person);
+      g_set_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_INVALID,
+                   _("Line %ld: Coplan cannot store <%s> records."), event->line, event->element);
+      return FALSE;
     }
+  visit_record (self, kind, event);
+  return TRUE;
 }
 
 /* "plan_entry.author_id → contributor" for every reference column. */
@@ -469,13 +507,14 @@ check_all_references (CpXmlImport *self)
 }
 
 gboolean
-_cp_xml_import_plan (CpXmlImport *self, xmlDocPtr doc, GError **error)
+_cp_xml_import_plan (CpXmlImport *self, const char *data, gsize size, GError **error)
 {
-  xmlNodePtr root = xmlDocGetRootElement (doc);
-  g_autofree char *receipts = node_attribute (root, "receipts");
+  static const CpXmlReaderFuncs funcs = { on_header, on_record };
 
-  self->receipts_included = g_strcmp0 (receipts, "included") == 0;
-  walk (self, root, NULL, NULL);
+  self->reading_person = NULL;
+  self->n_read = 0;
+  if (!cp_xml_read (data, size, &funcs, self, error))
+    return FALSE;
   if (self->n_problems == 0)
     check_all_references (self);
   if (self->n_problems > 0)

@@ -18,6 +18,7 @@ typedef struct
   gboolean         was_deleted; /* a tombstone here */
   char            *created;
   char            *updated;
+  char            *stored_updated; /* the row's updated_at here when read, for UPDATE */
   long             line;
 } CpXmlPending;
 
@@ -39,10 +40,14 @@ struct _CpXmlImport
   GPtrArray   *pending;            /* CpXmlPending * */
   GHashTable  *file_ids;           /* id → table, every record in the file */
   GHashTable  *counts;             /* element → guint[CP_XML_N_CHANGES] */
+  GHashTable  *empty_tables;       /* table → 1 empty, 2 not (asked once per read) */
   GPtrArray   *people;             /* CpXmlPerson * */
   guint        totals[CP_XML_N_CHANGES];
   GString     *problems;
   guint        n_problems;
+  CpXmlPerson *reading_person;     /* whose records are arriving */
+  GCancellable *cancellable;       /* of the read under way, or NULL */
+  guint        n_read;             /* records handed over so far */
 };
 
 void     _cp_xml_import_reset     (CpXmlImport *self);
@@ -50,9 +55,11 @@ void     _cp_xml_import_problem   (CpXmlImport *self,
                                    long         line,
                                    const char  *format,
                                    ...) G_GNUC_PRINTF (3, 4);
-/* Reads every record of @doc and compares it with the database. */
+/* Reads and checks every record of @data and compares it with the
+ * database. */
 gboolean _cp_xml_import_plan      (CpXmlImport *self,
-                                   xmlDocPtr    doc,
+                                   const char  *data,
+                                   gsize        size,
                                    GError     **error);
 
 G_END_DECLS

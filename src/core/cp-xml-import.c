@@ -19,6 +19,7 @@ pending_free (gpointer data)
   g_clear_object (&p->record);
   g_free (p->created);
   g_free (p->updated);
+  g_free (p->stored_updated);
   g_free (p);
 }
 
@@ -39,6 +40,7 @@ _cp_xml_import_reset (CpXmlImport *self)
   g_ptr_array_set_size (self->people, 0);
   g_hash_table_remove_all (self->file_ids);
   g_hash_table_remove_all (self->counts);
+  g_hash_table_remove_all (self->empty_tables);
   memset (self->totals, 0, sizeof self->totals);
   g_string_truncate (self->problems, 0);
   self->n_problems = 0;
@@ -71,6 +73,7 @@ cp_xml_import_finalize (GObject *object)
   g_ptr_array_unref (self->people);
   g_hash_table_unref (self->file_ids);
   g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->empty_tables);
   g_string_free (self->problems, TRUE);
   G_OBJECT_CLASS (cp_xml_import_parent_class)->finalize (object);
 }
@@ -89,6 +92,8 @@ cp_xml_import_init (CpXmlImport *self)
   self->people = g_ptr_array_new_with_free_func (person_free);
   self->file_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  /* Keys are the record classes' own table names. */
+  self->empty_tables = g_hash_table_new (g_str_hash, g_str_equal);
   self->problems = g_string_new (NULL);
 }
 
@@ -128,10 +133,10 @@ refuse_size (CpXmlImport *self, guint64 size, GError **error)
  * calls each). Nothing is written, and it is rolled back. A store that
  * cannot begin one (read-only) compares without it. */
 static gboolean
-compare_in_one_read (CpXmlImport *self, xmlDocPtr doc, GError **error)
+compare_in_one_read (CpXmlImport *self, const char *data, gsize size, GError **error)
 {
   gboolean in_transaction = cp_store_begin (self->store, NULL);
-  gboolean ok = _cp_xml_import_plan (self, doc, error);
+  gboolean ok = _cp_xml_import_plan (self, data, size, error);
 
   if (in_transaction)
     cp_store_rollback (self->store);
@@ -143,7 +148,6 @@ cp_xml_import_read_bytes (CpXmlImport *self, GBytes *bytes, GError **error)
 {
   gsize size;
   const char *data;
-  xmlDocPtr doc;
   gboolean ok;
 
   g_return_val_if_fail (CP_IS_XML_IMPORT (self), FALSE);
@@ -153,11 +157,7 @@ cp_xml_import_read_bytes (CpXmlImport *self, GBytes *bytes, GError **error)
   data = g_bytes_get_data (bytes, &size);
   if (refuse_size (self, size, error))
     return FALSE;
-  doc = cp_xml_parse_document (data ? data : "", size, error);
-  if (doc == NULL)
-    return FALSE;
-  ok = compare_in_one_read (self, doc, error);
-  xmlFreeDoc (doc);
+  ok = compare_in_one_read (self, data ? data : "", size, error);
   if (!ok)
     _cp_xml_import_reset (self);
   self->ready = ok;
@@ -173,6 +173,7 @@ cp_xml_import_read_file (CpXmlImport *self, GFile *file, GCancellable *cancellab
   g_autoptr(GBytes) bytes = NULL;
   char *contents = NULL;
   gsize length = 0;
+  gboolean ok;
 
   g_return_val_if_fail (CP_IS_XML_IMPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -192,7 +193,10 @@ cp_xml_import_read_file (CpXmlImport *self, GFile *file, GCancellable *cancellab
       !g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return FALSE;
   bytes = g_bytes_new_take (contents, length);
-  return cp_xml_import_read_bytes (self, bytes, error);
+  self->cancellable = cancellable;
+  ok = cp_xml_import_read_bytes (self, bytes, error);
+  self->cancellable = NULL;
+  return ok;
 }
 
 guint
@@ -347,17 +351,18 @@ keep_file_meta (CpXmlImport *self, CpXmlPending *p, gboolean set_deleted, GError
 }
 
 /* Inside apply_all()'s transaction, which any failure rolls back: no
- * savepoint per record, and the row is written once, with the file's
- * times and tombstone (audit rows "create", and "delete" for one).
- * An agreed plan arrives before its entries, so the lock on adding to
- * agreed content is lifted for new rows only; updates stay guarded. */
+ * savepoint per record, and rows are written many to a statement, with
+ * the file's times and tombstones (audit rows "create", and "delete"
+ * for one). An agreed plan arrives before its entries, so the lock on
+ * adding to agreed content is lifted for new rows only; updates stay
+ * guarded. */
 static gboolean
-apply_added (CpXmlImport *self, CpXmlPending *p, GError **error)
+apply_added (CpXmlImport *self, CpXmlPending *p, CpStoreBulkInsert *bulk, GError **error)
 {
   gboolean ok;
 
   cp_plan_guard_suspend (self->store);
-  ok = _cp_store_insert_stored (self->store, p->record, p->created, p->updated, p->deleted, error);
+  ok = _cp_store_bulk_insert_add (bulk, p->record, p->created, p->updated, p->deleted, p, error);
   cp_plan_guard_resume (self->store);
   return ok;
 }
@@ -371,9 +376,38 @@ apply_revival (CpXmlImport *self, CpXmlPending *p, GError **error)
                           "deleted", "1", "0", error);
 }
 
+/* The preview said what this update would change; if the row has been
+ * edited here since the file was read, that is no longer true. */
+static gboolean
+unchanged_since_read (CpXmlImport *self, CpXmlPending *p, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT updated_at FROM %s WHERE id = ?1", p->kind->table);
+  sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, error);
+  gboolean same;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, cp_record_get_id (p->record), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  same = rc == SQLITE_ROW &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), p->stored_updated) == 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return cp_store_set_error_from_db (self->store, rc, error);
+  if (!same)
+    g_set_error_literal (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT,
+                         _("it was changed here after the file was read. Read the file again to see "
+                           "what the import would change now."));
+  return same;
+}
+
 static gboolean
 apply_updated (CpXmlImport *self, CpXmlPending *p, GError **error)
 {
+  if (!unchanged_since_read (self, p, error))
+    return FALSE;
   if (!p->kind->klass->immutable && !cp_store_update (self->store, p->record, error))
     return FALSE;
   if (p->deleted && !p->was_deleted && !cp_store_tombstone (self->store, p->record, error))
@@ -384,18 +418,51 @@ apply_updated (CpXmlImport *self, CpXmlPending *p, GError **error)
 }
 
 /* The error names the record that could not be written. */
+static void
+set_apply_error (CpXmlPending *p, GError *local_error, GError **error)
+{
+  g_set_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT,
+               _("Line %ld: the <%s> could not be stored, so nothing was imported: %s"),
+               p->line, p->kind->element, local_error ? local_error->message : "");
+}
+
+/* New rows wait in @bulk; an update first writes what waits, so the
+ * file's order is kept. */
 static gboolean
-apply_one (CpXmlImport *self, CpXmlPending *p, GError **error)
+apply_one (CpXmlImport *self, CpXmlPending *p, CpStoreBulkInsert *bulk, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean ok = p->change == CP_XML_CHANGE_ADD ? apply_added (self, p, &local_error)
-                                               : apply_updated (self, p, &local_error);
 
-  if (!ok)
-    g_set_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT,
-                 _("Line %ld: the <%s> could not be stored, so nothing was imported: %s"),
-                 p->line, p->kind->element, local_error ? local_error->message : "");
-  return ok;
+  if (p->change == CP_XML_CHANGE_ADD)
+    return apply_added (self, p, bulk, error);
+  if (!_cp_store_bulk_insert_flush (bulk, error))
+    return FALSE;
+  if (apply_updated (self, p, &local_error))
+    return TRUE;
+  set_apply_error (p, local_error, error);
+  return FALSE;
+}
+
+static gboolean
+write_changes (CpXmlImport *self, GError **error)
+{
+  g_autoptr(CpStoreAuditBatch) audit = _cp_store_audit_batch_new ();
+  g_autoptr(CpStoreBulkInsert) bulk = _cp_store_bulk_insert_new (self->store, audit);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < self->pending->len; i++)
+    ok = apply_one (self, g_ptr_array_index (self->pending, i), bulk, &local_error);
+  ok = ok && _cp_store_bulk_insert_flush (bulk, &local_error) &&
+       _cp_store_audit_batch_write (self->store, audit, &local_error);
+  if (ok)
+    return TRUE;
+  if (_cp_store_bulk_insert_failed_tag (bulk) != NULL &&
+      !g_error_matches (local_error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT))
+    set_apply_error (_cp_store_bulk_insert_failed_tag (bulk), local_error, error);
+  else
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean
@@ -406,18 +473,23 @@ apply_all (CpXmlImport *self, GError **error)
   /* Rows may point at rows later in the file (a reversal at a later
    * payment); every reference was checked while building the preview,
    * and the commit checks them again. */
-  if (!cp_store_exec (self->store, "PRAGMA defer_foreign_keys = ON", error))
+  if (!cp_store_exec (self->store, "PRAGMA defer_foreign_keys = ON", error) ||
+      !write_changes (self, error))
     {
       cp_store_rollback (self->store);
       return FALSE;
     }
-  for (guint i = 0; i < self->pending->len; i++)
-    if (!apply_one (self, g_ptr_array_index (self->pending, i), error))
-      {
-        cp_store_rollback (self->store);
-        return FALSE;
-      }
   return cp_store_commit (self->store, error);
+}
+
+gboolean
+cp_xml_import_apply_to (CpXmlImport *self, CpStore *store, GError **error)
+{
+  g_return_val_if_fail (CP_IS_XML_IMPORT (self), FALSE);
+  g_return_val_if_fail (CP_IS_STORE (store), FALSE);
+
+  g_set_object (&self->store, store);
+  return cp_xml_import_apply (self, error);
 }
 
 gboolean

@@ -37,6 +37,8 @@ CpXmlImport *cp_xml_import_new            (CpStore        *store);
 void         cp_xml_import_set_max_bytes  (CpXmlImport    *self,
                                            gsize           max_bytes);
 
+/* @cancellable is checked while the file loads and every few hundred
+ * records while it is read: G_IO_ERROR_CANCELLED, nothing kept. */
 gboolean     cp_xml_import_read_file      (CpXmlImport    *self,
                                            GFile          *file,
                                            GCancellable   *cancellable,
@@ -66,6 +68,13 @@ char        *cp_xml_import_dup_details    (CpXmlImport    *self);
 gboolean     cp_xml_import_has_changes    (CpXmlImport    *self);
 
 gboolean     cp_xml_import_apply          (CpXmlImport    *self,
+                                           GError        **error);
+/* Applies what was read through another connection to the same
+ * database (a read-only one, in a worker thread) through @store, the
+ * write connection. A record the import would update that was edited
+ * here after the read fails the import (CONFLICT), changing nothing. */
+gboolean     cp_xml_import_apply_to       (CpXmlImport    *self,
+                                           CpStore        *store,
                                            GError        **error);
 
 G_END_DECLS

@@ -4,11 +4,14 @@
  *   bench-xml [PEOPLE [PAYMENTS]]     (default 1000 people, 100,000 payments)
  *
  * Prints CPU and wall-clock times (the machine may be shared, so CPU
- * time is the steadier figure): export, parse+validate, import into an empty
- * database, and `xmllint --stream --noout` on the same file, with the
- * ratios; then the peak memory (ru_maxrss of a child process that only
- * exports) for a tenth of the caseload and for all of it, which must
- * not grow with the caseload. Figures go in docs/benchmarks.md.
+ * time is the steadier figure): export; validation as the importer does
+ * it (cp_xml_read(): the rules of coplan-1.xsd checked in one streaming
+ * pass) and, for comparison, with libxml2's XSD validator over a tree;
+ * import into an empty database; and `xmllint --stream --noout` on the
+ * same file, with the ratios. Then the peak memory (VmHWM of a fresh
+ * process that only exports) for a tenth of the caseload and for all of
+ * it, which must not grow with the caseload, and the peak memory of an
+ * import. Figures go in docs/benchmarks.md.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -90,8 +93,25 @@ export_to (const char *db, const char *xml)
   return since (start);
 }
 
+/* The importer's check: read the file, one streaming pass. */
 static Timing
 validate (const char *xml)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize size = 0;
+  Timing start = start_timing ();
+
+  g_file_get_contents (xml, &data, &size, &error);
+  g_assert_no_error (error);
+  cp_xml_read (data, size, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return since (start);
+}
+
+/* libxml2's own XSD validator over a tree, for comparison. */
+static Timing
+validate_xsd (const char *xml)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -182,6 +202,22 @@ export_peak_kib (const char *self_path, const char *db, const char *xml)
   return strtol (out, NULL, 10);
 }
 
+/* Peak resident memory (KiB) of a fresh process that imports @xml
+ * into the empty database @db. */
+static long
+import_peak_kib (const char *self_path, const char *db, const char *xml)
+{
+  const char *argv[] = { self_path, "--import-peak", db, xml, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return strtol (out, NULL, 10);
+}
+
 /* One line: the step's times and both ratios to xmllint's. */
 static void
 report (const char *step, Timing t, Timing lint)
@@ -202,14 +238,24 @@ main (int argc, char **argv)
   g_autofree char *empty_db = g_build_filename (dir, "empty.db", NULL);
   g_autofree char *xml = g_build_filename (dir, "caseload.xml", NULL);
   GStatBuf st;
-  Timing t_export, t_validate, t_import, t_read, t_lint;
-  long peak_small, peak_all;
+  g_autofree char *peak_db = g_build_filename (dir, "peak.db", NULL);
+  Timing t_export, t_validate, t_validate_xsd, t_import, t_read, t_lint;
+  long peak_small, peak_all, peak_import;
   guint added = 0;
 
   if (argc == 4 && g_str_equal (argv[1], "--peak"))
     {
       g_rmdir (dir);
       export_to (argv[2], argv[3]);
+      g_print ("%ld\n", own_peak_kib ());
+      return 0;
+    }
+  if (argc == 4 && g_str_equal (argv[1], "--import-peak"))
+    {
+      Timing read;
+
+      g_rmdir (dir);
+      import_into (argv[2], argv[3], &added, &read);
       g_print ("%ld\n", own_peak_kib ());
       return 0;
     }
@@ -221,6 +267,7 @@ main (int argc, char **argv)
   t_export = export_to (db, xml);
   g_stat (xml, &st);
   t_validate = validate (xml);
+  t_validate_xsd = validate_xsd (xml);
   t_lint = xmllint_stream (xml);
   t_import = import_into (empty_db, xml, &added, &t_read);
 
@@ -228,8 +275,9 @@ main (int argc, char **argv)
            st.st_size / 1e6, added);
   report ("xmllint --stream", t_lint, t_lint);
   report ("export", t_export, t_lint);
-  report ("parse + validate (XSD)", t_validate, t_lint);
+  report ("validate (reader)", t_validate, t_lint);
   report ("export + validate", (Timing) { t_export.cpu + t_validate.cpu, t_export.wall + t_validate.wall }, t_lint);
+  report ("libxml2 XSD (tree)", t_validate_xsd, t_lint);
   report ("import: read + preview", t_read, t_lint);
   report ("import, empty database", t_import, t_lint);
 
@@ -237,6 +285,9 @@ main (int argc, char **argv)
   peak_all = export_peak_kib (argv[0], db, xml);
   g_print ("peak memory exporting %u people: %ld KiB; %u people: %ld KiB (ratio %.2f)\n",
            people / 10, peak_small, people, peak_all, (double) peak_all / peak_small);
+  peak_import = import_peak_kib (argv[0], peak_db, xml);
+  g_print ("peak memory importing %u people: %ld KiB (the file is %.1f MB)\n",
+           people, peak_import, st.st_size / 1e6);
 
   cp_test_remove_tree (dir);
   return 0;

@@ -543,6 +543,168 @@ test_agreed_plan_guarded (void)
   cp_store_close (store);
 }
 
+/* The window reads a file in a worker thread through a read-only
+ * connection, then applies it through its one write connection. */
+static void
+test_read_elsewhere_apply_here (void)
+{
+  g_autoptr(CpStore) a = open_named ("a");
+  g_autoptr(CpStore) b = open_named ("b");
+  g_autoptr(CpStore) reader = NULL;
+  g_autoptr(CpXmlImport) import = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *xml_plain = NULL;
+  g_autofree char *again_plain = NULL;
+
+  cp_xml_test_demo (a, 3, 60);
+  xml = cp_xml_test_export (a, NULL, FALSE);
+  reader = cp_store_open_full (cp_store_get_path (b), CP_STORE_OPEN_READ_ONLY, 0, &error);
+  g_assert_no_error (error);
+  import = cp_xml_import_new (reader);
+  bytes = g_bytes_new (xml, strlen (xml));
+  g_assert_true (cp_xml_import_read_bytes (import, bytes, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_xml_import_count_people (import, CP_XML_CHANGE_ADD), ==, 3);
+  g_assert_true (cp_xml_import_apply_to (import, b, &error));
+  g_assert_no_error (error);
+  again = cp_xml_test_export (b, NULL, FALSE);
+  xml_plain = cp_xml_test_without_stamp (xml);
+  again_plain = cp_xml_test_without_stamp (again);
+  g_assert_cmpstr (xml_plain, ==, again_plain);
+  cp_store_close (reader);
+  cp_store_close (a);
+  cp_store_close (b);
+}
+
+/* An edit made here between reading the file and applying it is not
+ * overwritten: the import refuses, changing nothing, and says why. */
+static void
+test_changed_since_read (void)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpXmlImport) import = NULL;
+  g_autoptr(CpRecord) person = NULL;
+  g_autoptr(GRegex) name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *xml = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  cp_xml_test_demo (store, 2, 20);
+  id = cp_test_query_text (store, "SELECT id FROM person ORDER BY id LIMIT 1", NULL);
+  xml = cp_xml_test_export (store, NULL, FALSE);
+  pattern = g_strdup_printf ("(<person id=\"%s\"[^>]*>\\s*<given-name>)[^<]*", id);
+  name = g_regex_new (pattern, 0, 0, NULL);
+  edited = g_regex_replace (name, xml, -1, 0, "\\1Renamed in the file", 0, NULL);
+  g_assert_cmpstr (edited, !=, xml);
+  import = read_text (store, edited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cp_xml_import_count (import, "person", CP_XML_CHANGE_UPDATE), ==, 1);
+
+  person = cp_store_load (store, CP_TYPE_PERSON, id, &error);
+  g_assert_no_error (error);
+  g_object_set (person, "given-name", "Typed here meanwhile", NULL);
+  cp_store_update (store, person, &error);
+  g_assert_no_error (error);
+  before = fingerprint (store);
+
+  g_assert_false (cp_xml_import_apply (import, &error));
+  g_assert_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "changed here after the file was read"));
+  after = fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (cp_test_query_int (store, "SELECT count(*) FROM person WHERE given_name = 'Typed here meanwhile'",
+                                      NULL), ==, 1);
+  cp_store_close (store);
+}
+
+/* What was signed stays: an agreed version cannot arrive deleted. */
+static void
+test_version_arrives_deleted (void)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpXmlImport) import = NULL;
+  g_autofree char *before = fingerprint (store);
+  g_autofree char *after = NULL;
+
+  import = read_text (store, HEAD "<person id=\"" PERSON_ID "\" " STAMPS ">" PERSON_FIELDS
+                      "<plan id=\"" PLAN_ID "\" " STAMPS ">" PLAN_FIELDS
+                      "<plan-version id=\"31111111-2222-4333-8444-555555555555\" " STAMPS " deleted=\"true\">"
+                      "<version>1</version><agreed-on>2026-02-02</agreed-on><summary/><document/>"
+                      "</plan-version></plan></person></coplan>", &error);
+  g_assert_no_error (error);
+  g_assert_false (cp_xml_import_apply (import, &error));
+  g_assert_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "<plan-version>"));
+  g_assert_nonnull (strstr (error->message, "cannot be deleted"));
+  after = fingerprint (store);
+  g_assert_cmpstr (before, ==, after);
+  cp_store_close (store);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint         delay_ms;
+} CancelLater;
+
+static gpointer
+cancel_later (gpointer data)
+{
+  CancelLater *later = data;
+
+  g_usleep (later->delay_ms * 1000);
+  g_cancellable_cancel (later->cancellable);
+  return NULL;
+}
+
+/* Stopping a long read ends it soon, not at the end of the file, and
+ * keeps nothing of it. */
+static void
+test_cancel_read (void)
+{
+  g_autoptr(CpStore) a = open_named ("a");
+  g_autoptr(CpStore) b = open_named ("b");
+  g_autoptr(CpXmlImport) import = cp_xml_import_new (b);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = cp_test_make_dir ("cancel");
+  g_autofree char *path = g_build_filename (dir, "caseload.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *xml = NULL;
+  CancelLater later = { cancellable, 0 };
+  GThread *thread;
+  gint64 full, started;
+
+  cp_xml_test_demo (a, 60, 20000);
+  xml = cp_xml_test_export (a, NULL, FALSE);
+  g_file_set_contents (path, xml, -1, &error);
+  g_assert_no_error (error);
+  started = g_get_monotonic_time ();
+  g_assert_true (cp_xml_import_read_file (import, file, NULL, &error));
+  full = g_get_monotonic_time () - started;
+
+  /* Cancelled a fifth of the way through a read of the same file. */
+  later.delay_ms = (guint) (full / 5000);
+  thread = g_thread_new ("cancel", cancel_later, &later);
+  started = g_get_monotonic_time ();
+  g_assert_false (cp_xml_import_read_file (import, file, cancellable, &error));
+  g_thread_join (thread);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, full);
+  g_assert_false (cp_xml_import_has_changes (import));
+  g_assert_cmpuint (cp_xml_import_get_n_people (import), ==, 0);
+  cp_store_close (a);
+  cp_store_close (b);
+}
+
 static void
 test_too_large (void)
 {
@@ -581,5 +743,9 @@ main (int argc, char **argv)
   g_test_add_func ("/xml-import/failure-rolls-back", test_failure_rolls_back);
   g_test_add_func ("/xml-import/agreed-plan-guarded", test_agreed_plan_guarded);
   g_test_add_func ("/xml-import/too-large", test_too_large);
+  g_test_add_func ("/xml-import/read-elsewhere-apply-here", test_read_elsewhere_apply_here);
+  g_test_add_func ("/xml-import/changed-since-read", test_changed_since_read);
+  g_test_add_func ("/xml-import/version-arrives-deleted", test_version_arrives_deleted);
+  g_test_add_func ("/xml-import/cancel-read", test_cancel_read);
   return g_test_run ();
 }

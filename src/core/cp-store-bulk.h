@@ -11,24 +11,9 @@
 #include <sqlite3.h>
 
 #include "cp-store.h"
+#include "cp-store-audit-batch.h"
 
 G_BEGIN_DECLS
-
-/* Audit rows of a batch, held back until the batch's records are in,
- * then written ordered by the row they describe: the audit_row index
- * (row_id, created_at) then takes them in order instead of at random,
- * which made a large import spend more time on its audit than on its
- * records. They are written in the same transaction, so a batch that is
- * rolled back leaves no audit row, and a committed one has them all. */
-typedef struct _CpStoreAuditBatch CpStoreAuditBatch;
-
-CpStoreAuditBatch *_cp_store_audit_batch_new   (void);
-void               _cp_store_audit_batch_free  (CpStoreAuditBatch *batch);
-/* Writes the held rows, each dated now, and empties the batch. */
-gboolean           _cp_store_audit_batch_write (CpStore           *self,
-                                                CpStoreAuditBatch *batch,
-                                                GError           **error);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CpStoreAuditBatch, _cp_store_audit_batch_free)
 
 /* Inserts @record as it was stored elsewhere: its own created/updated
  * times and tombstone. Must be called inside cp_store_begin(). Its

@@ -373,3 +373,12 @@ cp_money_format_plain (gint64 pence)
                           magnitude / 100,
                           (guint) (magnitude % 100));
 }
+
+char *
+cp_format_count (guint64 n)
+{
+  GString *out = g_string_new (NULL);
+
+  cp_money_append_grouped (out, n);
+  return g_string_free (out, FALSE);
+}

@@ -35,4 +35,8 @@ char    *cp_money_format      (gint64       pence);
 /* "1234.56" / "-12.00": for CSV and XML, no symbol or separators. */
 char    *cp_money_format_plain (gint64      pence);
 
+/* A count grouped like the pounds of an amount: "1,000 people" reads at
+ * a glance where "1000" does not. */
+char    *cp_format_count      (guint64      n);
+
 G_END_DECLS

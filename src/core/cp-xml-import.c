@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cp-money.h"
 #include "cp-plan-lifecycle.h"
 #include "cp-store-bulk.h"
 #include "cp-xml-import-private.h"
@@ -259,9 +260,13 @@ cp_xml_import_dup_summary (CpXmlImport *self)
   guint added = cp_xml_import_count_people (self, CP_XML_CHANGE_ADD);
   guint updated = cp_xml_import_count_people (self, CP_XML_CHANGE_UPDATE);
   guint unchanged = cp_xml_import_count_people (self, CP_XML_CHANGE_UNCHANGED);
-  g_autofree char *add_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "add %u person", "add %u people", added), added);
-  g_autofree char *update_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "update %u", "update %u", updated), updated);
-  g_autofree char *same_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "leave %u unchanged", "leave %u unchanged", unchanged), unchanged);
+  g_autofree char *n_added = cp_format_count (added);
+  g_autofree char *n_updated = cp_format_count (updated);
+  g_autofree char *n_unchanged = cp_format_count (unchanged);
+  /* Translators: %s is a count such as "1,000". */
+  g_autofree char *add_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "add %s person", "add %s people", added), n_added);
+  g_autofree char *update_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "update %s", "update %s", updated), n_updated);
+  g_autofree char *same_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "leave %s unchanged", "leave %s unchanged", unchanged), n_unchanged);
 
   g_return_val_if_fail (CP_IS_XML_IMPORT (self), NULL);
   /* Translators: the three parts are "add 2 people", "update 1" and

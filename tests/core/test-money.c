@@ -246,6 +246,22 @@ test_round_trip_random (void)
     }
 }
 
+/* Counts are grouped like pounds, whatever the locale. */
+static void
+test_format_count (void)
+{
+  const struct { guint64 n; const char *text; } cases[] = {
+    { 0, "0" }, { 7, "7" }, { 999, "999" }, { 1000, "1,000" }, { 146230, "146,230" },
+    { 1000000, "1,000,000" }, { G_MAXUINT64, "18,446,744,073,709,551,615" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = cp_format_count (cases[i].n);
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/money/parse/precision-message", test_precision_message);
   g_test_add_func ("/money/format/pretty", test_format);
   g_test_add_func ("/money/format/plain", test_format_plain);
+  g_test_add_func ("/money/format/count", test_format_count);
   g_test_add_func ("/money/round-trip/range", test_round_trip_range);
   g_test_add_func ("/money/round-trip/random", test_round_trip_random);
 

@@ -5,11 +5,24 @@
  * payments (cp-payments-csv); the printable plan is the Print menu's. The file goes through g_file_replace,
  * so an existing file is swapped for the new one only when it is whole;
  * a failed export leaves it untouched.
+ *
+ * A whole caseload takes seconds to write, so the writing runs in a
+ * worker thread (GTask) on its own read-only connection to the same
+ * file: the window's CpStore is the process's one write connection, not
+ * thread-safe, and stays the main thread's alone (its lists page rows in
+ * lazily and its autosave timers write). WAL lets the two read and write
+ * side by side; the export sees the last committed state, which is why
+ * the window saves what was typed before it opens this dialog.
  */
 #include <glib/gi18n.h>
 
 #include "cp-export-dialog.h"
+#include "cp-money.h"
+#include "cp-export-stream.h"
 #include "cp-window.h"
+
+/* How often the busy page says how much has been written. */
+#define PROGRESS_INTERVAL_MS 250
 
 struct _CpExportDialog
 {
@@ -22,7 +35,17 @@ struct _CpExportDialog
 
   GStrv           found_ids;  /* the search's people, or NULL */
 
+  /* While a file is being written: */
+  GCancellable   *cancellable;
+  struct _ExportJob *job;     /* shared with the worker, for progress */
+  guint           progress_source;
+
   /* template children */
+  GtkStack       *stack;
+  GtkWidget      *export_button;
+  AdwStatusPage  *busy_page;
+  GtkSpinner     *busy_spinner;
+  GtkLabel       *problem_label;
   AdwActionRow   *person_row;
   GtkCheckButton *person_check;
   AdwActionRow   *found_row;
@@ -65,49 +88,319 @@ chosen_format (CpExportDialog *self)
   return MIN (adw_combo_row_get_selected (self->format_row), FORMAT_CSV);
 }
 
-static gboolean
-write_stream (CpExportDialog *self, GOutputStream *out, GError **error)
+/* Everything the worker needs, copied from the dialog on the main
+ * thread, so the worker never touches a widget or the window's store.
+ * Reference-counted (g_atomic_rc_box): the dialog reads @written for
+ * its progress text while the worker runs. */
+typedef struct _ExportJob
+{
+  char     *db_path;
+  GStrv     ids;            /* NULL: the whole caseload */
+  Format    format;
+  gboolean  with_receipts;
+  GFile    *file;
+  gsize     written;        /* bytes so far; atomic */
+} ExportJob;
+
+static void
+export_job_clear (gpointer data)
+{
+  ExportJob *job = data;
+
+  g_free (job->db_path);
+  g_strfreev (job->ids);
+  g_clear_object (&job->file);
+}
+
+static void
+export_job_unref (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, export_job_clear);
+}
+
+static GStrv
+chosen_ids (CpExportDialog *self)
 {
   const char *person[] = { self->person_id, NULL };
-  const char *const *ids = person;
 
   if (exports_everyone (self))
-    ids = NULL;
-  else if (self->found_ids != NULL && gtk_check_button_get_active (self->found_check))
-    ids = (const char *const *) self->found_ids;
-  switch (chosen_format (self))
+    return NULL;
+  if (self->found_ids != NULL && gtk_check_button_get_active (self->found_check))
+    return g_strdupv (self->found_ids);
+  return g_strdupv ((char **) person);
+}
+
+static ExportJob *
+export_job_new (CpExportDialog *self, GFile *file)
+{
+  ExportJob *job = g_atomic_rc_box_new0 (ExportJob);
+
+  job->db_path = g_strdup (cp_store_get_path (self->store));
+  job->ids = chosen_ids (self);
+  job->format = chosen_format (self);
+  job->with_receipts = gtk_switch_get_active (self->receipts_switch);
+  job->file = g_object_ref (file);
+  return job;
+}
+
+/* In the worker. */
+static gboolean
+write_stream (ExportJob *job, CpStore *store, GOutputStream *out, GError **error)
+{
+  const char *const *ids = (const char *const *) job->ids;
+
+  switch (job->format)
     {
     case FORMAT_FHIR:
-      return cp_fhir_export (self->store, ids, out, error);
+      return cp_fhir_export (store, ids, out, error);
     case FORMAT_CSV:
-      return cp_payments_csv_export (self->store, ids, out, error);
+      return cp_payments_csv_export (store, ids, out, error);
     case FORMAT_XML:
     default:
-      return cp_xml_export (self->store, ids, gtk_switch_get_active (self->receipts_switch), out, error);
+      return cp_xml_export (store, ids, job->with_receipts, out, error);
     }
 }
 
+/* In the worker. The file is replaced only once it is whole: closing
+ * with a cancelled cancellable drops g_file_replace's temporary copy. */
+static gboolean
+write_file (ExportJob *job, CpStore *store, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GFileOutputStream) file_out = NULL;
+  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  /* Private: the file holds health and care records. */
+  file_out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                             cancellable, error);
+  if (file_out == NULL)
+    return FALSE;
+  /* The exporters take no cancellable: this stream stops them. */
+  out = cp_export_stream_new (G_OUTPUT_STREAM (file_out), cancellable, &job->written);
+  if (write_stream (job, store, out, error) &&
+      g_output_stream_flush (out, cancellable, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (file_out), cancellable, error))
+    return TRUE;
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (file_out), abandon, NULL);
+  return FALSE;
+}
+
+/* In the worker: its own read-only connection, opened and closed here. */
+static void
+export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+  g_autoptr(CpStore) store = cp_store_open_full (job->db_path, CP_STORE_OPEN_READ_ONLY, 0, &error);
+  /* Not @cancellable: cancelled, it would answer "no such file" and the
+   * clean-up below would delete the person's existing file. */
+  gboolean existed = g_file_query_exists (job->file, NULL);
+  gboolean ok = store != NULL && write_file (job, store, cancellable, &error);
+
+  if (store != NULL)
+    cp_store_close (store);
+  /* A new file is written in place, not through a temporary copy, so a
+   * stopped or failed export would leave half a file behind. */
+  if (!ok && !existed)
+    g_file_delete (job->file, NULL, NULL);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* "Exporting 1,000 people…", "Exporting Sam Patel…" */
+static char *
+busy_title (CpExportDialog *self, ExportJob *job)
+{
+  g_autofree char *count = NULL;
+  guint n;
+
+  if (job->ids == NULL)
+    n = (guint) cp_store_count (self->store, CP_TYPE_PERSON, NULL);
+  else
+    n = g_strv_length (job->ids);
+  if (n == 1 && job->ids != NULL && self->person_name != NULL && g_strcmp0 (job->ids[0], self->person_id) == 0)
+    return g_strdup_printf (_("Exporting %s…"), self->person_name);
+  count = cp_format_count (n);
+  /* Translators: %s is a count such as "1,000". */
+  return g_strdup_printf (g_dngettext (NULL, "Exporting %s person…", "Exporting %s people…", n), count);
+}
+
+static gboolean
+progress_cb (gpointer data)
+{
+  CpExportDialog *self = data;
+  gsize written = (gsize) g_atomic_pointer_get (&self->job->written);
+  g_autofree char *size = g_format_size (written);
+  g_autofree char *name = g_file_get_basename (self->job->file);
+  /* Translators: "12.3 MB written to “caseload.xml” so far." */
+  g_autofree char *text = g_strdup_printf (_("%s written to “%s” so far."), size, name);
+
+  adw_status_page_set_description (self->busy_page, text);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The busy page: a spinner, the bytes written, and a way to stop. */
+static void
+show_busy (CpExportDialog *self, ExportJob *job)
+{
+  g_autofree char *title = busy_title (self, job);
+
+  self->job = g_atomic_rc_box_acquire (job);
+  adw_status_page_set_title (self->busy_page, title);
+  adw_status_page_set_description (self->busy_page, _("Starting…"));
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  gtk_spinner_start (self->busy_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "busy");
+  self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, progress_cb, self);
+}
+
+static void
+end_busy (CpExportDialog *self)
+{
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_pointer (&self->job, export_job_unref);
+  g_clear_object (&self->cancellable);
+}
+
+static void
+show_options (CpExportDialog *self, const char *problem)
+{
+  gtk_spinner_stop (self->busy_spinner);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  gtk_label_set_text (self->problem_label, problem ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), problem != NULL);
+  gtk_stack_set_visible_child_name (self->stack, "options");
+}
+
+/* Back to the choices, saying in words what went wrong or that nothing
+ * was written; the caller's callback hears the same. */
+static void
+export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CpExportDialog *self = CP_EXPORT_DIALOG (source);
+  g_autoptr(GTask) outer = data;
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+  g_autofree char *problem = NULL;
+
+  /* Closed, or stopped and started again: nothing here is ours to show. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      g_task_propagate_boolean (G_TASK (result), &error);
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("The export was stopped."));
+      return;
+    }
+  end_busy (self);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_options (self, NULL);
+      g_task_return_boolean (outer, TRUE);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    problem = g_strdup_printf (_("Export stopped. Nothing was written to “%s”."), name);
+  else
+    problem = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
+  show_options (self, problem);
+  g_task_return_error (outer, g_steal_pointer (&error));
+}
+
+/**
+ * cp_export_dialog_write_async:
+ *
+ * Writes the chosen people to @file as the save dialog's answer does, in
+ * a worker thread, while the dialog shows a busy page with a Stop
+ * button. Afterwards the choices are shown again, with the problem in
+ * words if it failed.
+ */
+void
+cp_export_dialog_write_async (CpExportDialog *self, GFile *file, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (CP_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (outer, cp_export_dialog_write_async);
+  if (self->cancellable != NULL)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_PENDING, "%s", _("An export is already running."));
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  job = export_job_new (self, file);
+  show_busy (self, job);
+  task = g_task_new (self, self->cancellable, export_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, export_thread);
+  g_task_set_task_data (task, job, export_job_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+cp_export_dialog_write_finish (CpExportDialog *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (CP_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+write_sync_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* For tests: the main loop keeps running while it waits, so the dialog
+ * draws and a timeout can watch it. */
 gboolean
 cp_export_dialog_write (CpExportDialog *self, GFile *file, GError **error)
 {
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (CP_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* Private: the file holds health and care records. */
-  out = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                        NULL, error);
-  if (out == NULL)
-    return FALSE;
-  if (write_stream (self, G_OUTPUT_STREAM (out), error))
-    return g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error);
-  /* Closing with a cancelled cancellable drops the half-written copy. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (out), abandon, NULL);
-  return FALSE;
+  cp_export_dialog_write_async (self, file, write_sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cp_export_dialog_write_finish (self, result, error);
+}
+
+/* The worker stops at its next write; a replaced file stays as it was. */
+void
+cp_export_dialog_stop (CpExportDialog *self)
+{
+  g_return_if_fail (CP_IS_EXPORT_DIALOG (self));
+  g_cancellable_cancel (self->cancellable);
+}
+
+gboolean
+cp_export_dialog_is_busy (CpExportDialog *self)
+{
+  g_return_val_if_fail (CP_IS_EXPORT_DIALOG (self), FALSE);
+  return self->cancellable != NULL;
+}
+
+const char *
+cp_export_dialog_get_problem (CpExportDialog *self)
+{
+  g_return_val_if_fail (CP_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->problem_label)) ? gtk_label_get_text (self->problem_label) : NULL;
+}
+
+static void
+stop_clicked_cb (CpExportDialog *self)
+{
+  cp_export_dialog_stop (self);
 }
 
 static void
@@ -117,13 +410,27 @@ toast (CpExportDialog *self, const char *text)
     cp_window_add_toast (CP_WINDOW (self->parent), text);
 }
 
+/* The save dialog's answer: on success the window says where the file
+ * went and this dialog closes; otherwise it stays, saying why. */
+static void
+chooser_export_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CpExportDialog *self = CP_EXPORT_DIALOG (source);
+  g_autoptr(GFile) file = data;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *text = NULL;
+
+  if (!cp_export_dialog_write_finish (self, result, NULL))
+    return;
+  text = g_strdup_printf (_("Exported to “%s”."), name);
+  toast (self, text);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 chooser_response_cb (GtkNativeDialog *chooser, int response, CpExportDialog *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
+  GFile *file;
 
   if (response != GTK_RESPONSE_ACCEPT)
     {
@@ -132,13 +439,7 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, CpExportDialog *sel
     }
   file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_object_unref (chooser);
-  name = g_file_get_basename (file);
-  if (cp_export_dialog_write (self, file, &error))
-    text = g_strdup_printf (_("Exported to “%s”."), name);
-  else
-    text = g_strdup_printf (_("Could not export to “%s”: %s"), name, error->message);
-  toast (self, text);
-  gtk_window_close (GTK_WINDOW (self));
+  cp_export_dialog_write_async (self, file, chooser_export_done_cb, file);
 }
 
 /* "coplan-Sam-Patel-2026-05-01.xml", "coplan-caseload-2026-05-01.csv" */
@@ -219,6 +520,9 @@ cp_export_dialog_dispose (GObject *object)
 {
   CpExportDialog *self = CP_EXPORT_DIALOG (object);
 
+  /* A closed dialog stops its export: nothing half-written is kept. */
+  g_cancellable_cancel (self->cancellable);
+  end_busy (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->person_name, g_free);
@@ -235,6 +539,11 @@ cp_export_dialog_class_init (CpExportDialogClass *klass)
 
   object_class->dispose = cp_export_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CpExportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CpExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, CpExportDialog, busy_page);
+  gtk_widget_class_bind_template_child (widget_class, CpExportDialog, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CpExportDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, CpExportDialog, person_row);
   gtk_widget_class_bind_template_child (widget_class, CpExportDialog, person_check);
   gtk_widget_class_bind_template_child (widget_class, CpExportDialog, found_row);
@@ -244,6 +553,7 @@ cp_export_dialog_class_init (CpExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpExportDialog, receipts_row);
   gtk_widget_class_bind_template_child (widget_class, CpExportDialog, receipts_switch);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

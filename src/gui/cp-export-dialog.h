@@ -19,11 +19,26 @@ CpExportDialog *cp_export_dialog_new          (GtkWindow       *parent,
                                                CpStore         *store,
                                                const char      *person_id);
 
-/* Writes the chosen people to @file as the save dialog's answer does
- * (tests use it too). The file is replaced only once it is complete. */
+/* Writes the chosen people to @file as the save dialog's answer does:
+ * in a worker thread on a read-only connection, while the dialog shows
+ * a busy page with Stop. The file is replaced only once it is complete;
+ * a stopped or failed export leaves what was there. */
+void            cp_export_dialog_write_async  (CpExportDialog      *self,
+                                               GFile               *file,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+gboolean        cp_export_dialog_write_finish (CpExportDialog      *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+/* For tests: write_async, running the main loop until it is done. */
 gboolean        cp_export_dialog_write        (CpExportDialog  *self,
                                                GFile           *file,
                                                GError         **error);
+/* The busy page's Stop button. */
+void            cp_export_dialog_stop         (CpExportDialog  *self);
+gboolean        cp_export_dialog_is_busy      (CpExportDialog  *self);
+/* What the dialog says went wrong, or NULL. */
+const char     *cp_export_dialog_get_problem  (CpExportDialog  *self);
 /* For tests: choose everyone (TRUE) or the person, and receipts. */
 void            cp_export_dialog_set_everyone (CpExportDialog  *self,
                                                gboolean         everyone);

@@ -3,82 +3,395 @@
  *
  * All the checking and merging is cp-xml-import's; this window shows
  * its preview or its refusal in words and asks before anything changes.
+ *
+ * A caseload file can hold thousands of people and take seconds to
+ * check, so the steps are:
+ *   choose → reading (a worker thread; Stop) → preview → importing,
+ * and importing can end on "conflict" (Read the File Again).
+ * Reading runs in a worker on a read-only connection of its own: the
+ * window's CpStore is the process's one write connection and is not
+ * thread-safe, and the main thread uses it at any moment (its lists page
+ * rows in lazily, autosave timers write). WAL lets the worker read while
+ * the window writes. Importing writes, so it runs on the main thread,
+ * and applies the preview the worker read as it is, without reading the
+ * file again: see begin_import().
  */
 #include <glib/gi18n.h>
 
 #include "cp-import-dialog.h"
+#include "cp-money.h"
+#include "cp-session-window.h"
 #include "cp-window.h"
+/* For cp_person_view_flush(): see flush_open_edits(). */
+#include "cp-window-private.h"
+
+/* Once the Importing page has been painted, how long the main loop gets
+ * to hand the frame to the display server before the import blocks it. */
+#define APPLY_AFTER_PAINT_MS 50
+/* If no frame comes (the dialog is hidden or never shown), import anyway. */
+#define APPLY_FALLBACK_MS    500
 
 struct _CpImportDialog
 {
-  AdwWindow    parent_instance;
+  AdwWindow      parent_instance;
 
-  CpStore     *store;
-  CpXmlImport *import;
-  GtkWindow   *parent;   /* borrowed: for the toast afterwards */
-  char        *file_name;
+  CpStore       *store;        /* the window's: main thread only, written only by the import */
+  CpXmlImport   *preview;      /* the worker's reading, main thread only; its connection is closed */
+  GFile         *file;
+  char          *file_name;
+  GtkWindow     *parent;       /* borrowed: for the toast afterwards */
+
+  GCancellable  *cancellable;  /* the read under way, or NULL */
+  gboolean       importing;    /* the Importing page is up: no closing */
+  GdkFrameClock *frame_clock;  /* watched for the Importing page's first paint */
+  gulong         after_paint_id;
+  guint          apply_source;
 
   /* template children */
-  GtkStack    *stack;
-  GtkWidget   *import_button;
-  GtkLabel    *error_label;
-  GtkLabel    *file_label;
-  GtkLabel    *summary_label;
-  GtkLabel    *details_label;
+  GtkStack      *stack;
+  GtkWidget     *cancel_button;
+  GtkWidget     *choose_button;
+  GtkWidget     *import_button;
+  GtkLabel      *error_label;
+  GtkLabel      *file_label;
+  GtkLabel      *summary_label;
+  GtkLabel      *details_label;
+  AdwStatusPage *reading_page;
+  GtkSpinner    *reading_spinner;
+  AdwStatusPage *importing_page;
+  GtkLabel      *conflict_label;
+  GtkWidget     *read_again_button;
 };
 
 G_DEFINE_FINAL_TYPE (CpImportDialog, cp_import_dialog, ADW_TYPE_WINDOW)
 
+/* The Choose page with a note under its button: a problem (in red), or
+ * plain news such as "Stopped reading". */
 static void
-show_problem (CpImportDialog *self, const char *file_name, const char *message)
+show_choose (CpImportDialog *self, const char *text, gboolean is_problem)
 {
-  g_autofree char *text = g_strdup_printf (_("“%s” was not imported.\n\n%s"), file_name, message);
-
-  gtk_label_set_text (self->error_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_label_set_text (self->error_label, text ? text : "");
+  if (is_problem)
+    gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->error_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), text != NULL);
   gtk_widget_set_visible (self->import_button, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "choose");
+  /* Left to GTK, the focus would land in the selectable note and select it all. */
+  gtk_widget_grab_focus (self->choose_button);
 }
 
 static void
-show_preview (CpImportDialog *self, const char *file_name)
+show_problem (CpImportDialog *self, const char *message)
 {
-  g_autofree char *summary = cp_xml_import_dup_summary (self->import);
-  g_autofree char *details = cp_xml_import_dup_details (self->import);
-  g_autofree char *from = g_strdup_printf (_("From “%s”"), file_name);
+  g_autofree char *text = g_strdup_printf (_("“%s” was not imported.\n\n%s"), self->file_name, message);
+
+  g_clear_object (&self->preview);
+  show_choose (self, text, TRUE);
+}
+
+static void
+show_preview (CpImportDialog *self)
+{
+  g_autofree char *summary = cp_xml_import_dup_summary (self->preview);
+  g_autofree char *details = cp_xml_import_dup_details (self->preview);
+  g_autofree char *from = g_strdup_printf (_("From “%s”"), self->file_name);
+  gboolean changes = cp_xml_import_has_changes (self->preview);
   /* The first line of the details repeats the summary. */
   const char *rest = strchr (details, '\n');
 
   gtk_label_set_text (self->file_label, from);
-  gtk_label_set_text (self->summary_label, cp_xml_import_has_changes (self->import)
+  gtk_label_set_text (self->summary_label, changes
                       ? summary : _("Everything in this file is already here: importing it would change nothing."));
   gtk_label_set_text (self->details_label, rest ? rest + 1 : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_set_visible (self->import_button, cp_xml_import_has_changes (self->import));
+  gtk_widget_set_visible (self->import_button, changes);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  /* The next step, rather than the selectable details (GTK would select
+   * them all); nothing is imported without a press on it. */
+  if (changes)
+    gtk_widget_grab_focus (self->import_button);
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
+}
+
+static void
+show_reading (CpImportDialog *self)
+{
+  /* Translators: %s is the file's name. */
+  g_autofree char *title = g_strdup_printf (_("Reading “%s”…"), self->file_name);
+
+  adw_status_page_set_title (self->reading_page, title);
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_spinner_start (self->reading_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "reading");
+}
+
+/* Until the import ends the dialog can neither be closed nor cancelled:
+ * the import cannot be interrupted once it runs. */
+static void
+set_importing (CpImportDialog *self, gboolean importing)
+{
+  self->importing = importing;
+  gtk_widget_set_sensitive (self->cancel_button, !importing);
+  gtk_widget_set_sensitive (self->import_button, !importing);
+  gtk_window_set_deletable (GTK_WINDOW (self), !importing);
+}
+
+static void
+show_importing (CpImportDialog *self)
+{
+  guint n = cp_xml_import_count_people (self->preview, CP_XML_CHANGE_ADD) +
+            cp_xml_import_count_people (self->preview, CP_XML_CHANGE_UPDATE);
+  g_autofree char *count = cp_format_count (n);
+  /* Translators: %s is a number of people, such as "1,000". */
+  g_autofree char *title = g_strdup_printf (g_dngettext (NULL, "Importing %s person…", "Importing %s people…", n),
+                                            count);
+
+  adw_status_page_set_title (self->importing_page, title);
+  set_importing (self, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "importing");
+}
+
+/* Nothing was imported: something the import would update was edited
+ * here after the file was read (or a record it would add appeared).
+ * Only a new read can say what importing would do now. */
+static void
+show_conflict (CpImportDialog *self, const char *message)
+{
+  g_clear_object (&self->preview);
+  gtk_label_set_text (self->conflict_label, message);
+  gtk_widget_set_visible (self->import_button, FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "conflict");
+  gtk_widget_grab_focus (self->read_again_button);
+}
+
+/* Saving what was typed ------------------------------------------------ */
+
+/* Whatever was typed and still waits for its autosave timer is saved
+ * now, in its own transaction. Before reading, so the preview compares
+ * the file with it; again before importing, because a plan session
+ * window is not blocked by this modal dialog and may have been typed
+ * into meanwhile: saved then, such an edit makes the import refuse
+ * (CONFLICT) rather than be overwritten. Flushing twice is harmless. */
+static void
+flush_open_edits (CpImportDialog *self)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (CP_IS_WINDOW (l->data) && cp_window_get_store (l->data) == self->store)
+        cp_person_view_flush (CP_WINDOW (l->data)->person_view);
+      else if (CP_IS_SESSION_WINDOW (l->data))
+        cp_session_window_flush (l->data);
+    }
+}
+
+/* Reading, in the worker ------------------------------------------------ */
+
+typedef struct
+{
+  char  *db_path;
+  GFile *file;
+} ReadJob;
+
+static void
+read_job_free (gpointer data)
+{
+  ReadJob *job = data;
+
+  g_free (job->db_path);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+/* One read transaction around the whole comparison: every lookup sees
+ * the same committed state even if the window saves meanwhile, and
+ * SQLite takes its file locks once. (CpXmlImport's own cp_store_begin()
+ * is refused on a read-only store, so it would compare without one.) */
+static gboolean
+read_in_one_snapshot (CpXmlImport *import, CpStore *store, GFile *file, GCancellable *cancellable,
+                      GError **error)
+{
+  gboolean ok;
+
+  if (!cp_store_exec (store, "BEGIN", error))
+    return FALSE;
+  ok = cp_xml_import_read_file (import, file, cancellable, error);
+  cp_store_exec (store, "ROLLBACK", NULL);
+  return ok;
+}
+
+/* Opens, uses and closes its own read-only connection: SQLite refuses
+ * any write through it, so reading cannot change the database. The
+ * connection is closed here, in the thread that used it; what goes back
+ * to the main thread is the import's data and a reference to that closed
+ * store, which cp_xml_import_apply_to() later swaps for the window's.
+ * The worker lets go of the import when it returns it, so no two threads
+ * ever use it at once. */
+static void
+read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ReadJob *job = data;
+  GError *error = NULL;
+  g_autoptr(CpStore) store = cp_store_open_full (job->db_path, CP_STORE_OPEN_READ_ONLY, 0, &error);
+  g_autoptr(CpXmlImport) import = NULL;
+  gboolean ok = FALSE;
+
+  if (store != NULL)
+    {
+      import = cp_xml_import_new (store);
+      ok = read_in_one_snapshot (import, store, job->file, cancellable, &error);
+      cp_store_close (store);
+    }
+  if (ok)
+    g_task_return_pointer (task, g_steal_pointer (&import), g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Reading, back on the main thread ------------------------------------ */
+
+static void
+read_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  CpImportDialog *self = CP_IMPORT_DIALOG (source);
+  g_autoptr(GTask) outer = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpXmlImport) import = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Stopped, closed or superseded by another file: the dialog has moved
+   * on already, and what this read found is dropped. */
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("Reading was stopped."));
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->reading_spinner);
+  if (import == NULL)
+    {
+      show_problem (self, error->message);
+      g_task_return_error (outer, g_steal_pointer (&error));
+      return;
+    }
+  g_set_object (&self->preview, import);
+  show_preview (self);
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * cp_import_dialog_read_async:
+ *
+ * Reads @file as if chosen in the file chooser: the Reading page (with
+ * Stop) while a worker checks it against a read-only connection, then
+ * the preview, or the problem in words.
+ */
+void
+cp_import_dialog_read_async (CpImportDialog *self, GFile *file, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) outer = NULL;
+  g_autoptr(GTask) task = NULL;
+  ReadJob *job;
+
+  g_return_if_fail (CP_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  outer = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (outer, cp_import_dialog_read_async);
+  if (self->importing)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_BUSY, "%s", _("An import is under way."));
+      return;
+    }
+  /* A read still under way is dropped for the new one. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->preview);
+  /* Committed before the worker's snapshot begins, so the preview
+   * includes it. */
+  flush_open_edits (self);
+  g_set_object (&self->file, file);
+  g_free (self->file_name);
+  self->file_name = g_file_get_basename (file);
+
+  job = g_new0 (ReadJob, 1);
+  job->db_path = g_strdup (cp_store_get_path (self->store));
+  job->file = g_object_ref (file);
+  self->cancellable = g_cancellable_new ();
+  show_reading (self);
+  task = g_task_new (self, self->cancellable, read_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, read_thread);
+  g_task_set_task_data (task, job, read_job_free);
+  g_task_run_in_thread (task, read_thread);
 }
 
 gboolean
+cp_import_dialog_read_finish (CpImportDialog *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+read_sync_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* For tests: the main loop keeps running while it waits. */
+gboolean
 cp_import_dialog_set_file (CpImportDialog *self, GFile *file, GError **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
 
   g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_basename (file);
-  g_free (self->file_name);
-  self->file_name = g_strdup (name);
-  if (!cp_xml_import_read_file (self->import, file, NULL, &local_error))
-    {
-      show_problem (self, name, local_error->message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  show_preview (self, name);
-  return TRUE;
+  cp_import_dialog_read_async (self, file, read_sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return cp_import_dialog_read_finish (self, result, error);
 }
+
+/* Back to Choose at once. The worker checks the cancellable while the
+ * file loads and every few hundred records while it is read, so it ends
+ * within milliseconds; it never wrote anything, and its answer (it was
+ * cancelled) is dropped. */
+void
+cp_import_dialog_stop_reading (CpImportDialog *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (CP_IS_IMPORT_DIALOG (self));
+
+  if (self->cancellable == NULL)
+    return;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_spinner_stop (self->reading_spinner);
+  text = g_strdup_printf (_("Stopped reading “%s”. Nothing was imported and nothing has changed."),
+                          self->file_name);
+  show_choose (self, text, FALSE);
+}
+
+static void
+stop_clicked_cb (CpImportDialog *self)
+{
+  cp_import_dialog_stop_reading (self);
+}
+
+static void
+read_again_clicked_cb (CpImportDialog *self)
+{
+  if (self->file != NULL)
+    cp_import_dialog_read_async (self, self->file, NULL, NULL);
+}
+
+/* Choosing a file ---------------------------------------------------- */
 
 static void
 chooser_response_cb (GtkNativeDialog *chooser, int response, CpImportDialog *self)
@@ -86,7 +399,7 @@ chooser_response_cb (GtkNativeDialog *chooser, int response, CpImportDialog *sel
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      cp_import_dialog_set_file (self, file, NULL);
+      cp_import_dialog_read_async (self, file, NULL, NULL);
     }
   g_object_unref (chooser);
 }
@@ -112,30 +425,62 @@ choose_clicked_cb (CpImportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Importing, on the main thread ---------------------------------------- */
+
 static char *
 done_text (CpXmlImport *import)
 {
-  guint added = cp_xml_import_count_people (import, CP_XML_CHANGE_ADD);
-  guint updated = cp_xml_import_count_people (import, CP_XML_CHANGE_UPDATE);
+  g_autofree char *added = cp_format_count (cp_xml_import_count_people (import, CP_XML_CHANGE_ADD));
+  g_autofree char *updated = cp_format_count (cp_xml_import_count_people (import, CP_XML_CHANGE_UPDATE));
 
-  return g_strdup_printf (_("Imported: %u added, %u updated."), added, updated);
+  /* Translators: both are numbers of people, such as "1,000". */
+  return g_strdup_printf (_("Imported: %s added, %s updated."), added, updated);
 }
 
+static void
+import_failed (CpImportDialog *self, const GError *error)
+{
+  set_importing (self, FALSE);
+  if (g_error_matches (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT))
+    show_conflict (self, error->message);
+  else
+    show_problem (self, error->message);
+}
+
+/* Imports now, as the Import button does once its page is drawn; blocks
+ * the main loop until the one transaction is committed or rolled back.
+ * What is written is the preview the person saw, read in the worker:
+ * the file is not read again. If anything that preview would update was
+ * edited here since, the core refuses the whole import (CONFLICT). */
 gboolean
 cp_import_dialog_import (CpImportDialog *self, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(CpXmlImport) import = NULL;
   g_autofree char *done = NULL;
 
   g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
 
-  done = done_text (self->import);
-  if (!cp_xml_import_apply (self->import, &local_error))
+  if (self->preview == NULL || self->cancellable != NULL)
     {
-      show_problem (self, self->file_name, local_error->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s", _("No file has been read for import."));
+      return FALSE;
+    }
+  if (!self->importing)
+    show_importing (self);
+  flush_open_edits (self);
+  import = g_object_ref (self->preview);
+  done = done_text (import);
+  if (!cp_xml_import_apply_to (import, self->store, &local_error))
+    {
+      import_failed (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  g_clear_object (&self->preview);
+  set_importing (self, FALSE);
+  /* The store's "changed" signals, emitted at the commit, have already
+   * queued the window's lists to refresh. */
   if (self->parent != NULL && CP_IS_WINDOW (self->parent))
     cp_window_add_toast (CP_WINDOW (self->parent), done);
   gtk_window_close (GTK_WINDOW (self));
@@ -143,10 +488,70 @@ cp_import_dialog_import (CpImportDialog *self, GError **error)
 }
 
 static void
+stop_waiting_for_paint (CpImportDialog *self)
+{
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+}
+
+static gboolean
+apply_timeout_cb (gpointer data)
+{
+  CpImportDialog *self = data;
+
+  self->apply_source = 0;
+  stop_waiting_for_paint (self);
+  cp_import_dialog_import (self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (CpImportDialog *self)
+{
+  stop_waiting_for_paint (self);
+  self->apply_source = g_timeout_add (APPLY_AFTER_PAINT_MS, apply_timeout_cb, self);
+}
+
+/* Why the import runs on the main thread, and how it stays visible.
+ *
+ * cp_xml_import_apply_to() writes, and writes go through the window's
+ * CpStore: the process's only write connection (a lock file refuses a
+ * second one, and RELIABILITY.md's WAL-reset bug needs two writers). It
+ * is not thread-safe and the main thread may use it at any moment, so a
+ * worker cannot borrow it; and one main-loop callback for the flush, the
+ * check that nothing changed since the read and the apply means nothing
+ * else can write in between, and the "changed" signals reach the lists
+ * on the thread they expect.
+ *
+ * The price is that nothing redraws while it runs (only the writing: the
+ * file was read in the worker). So the Importing page goes up first, the
+ * dialog refuses to close, and the import starts only once that page has
+ * been painted (the frame clock's after-paint) and the loop has had a
+ * moment to hand the frame over; its spinner stands still until then. */
+static void
+begin_import (CpImportDialog *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  show_importing (self);
+  self->apply_source = g_timeout_add (APPLY_FALLBACK_MS, apply_timeout_cb, self);
+  if (clock == NULL)
+    return;
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 import_clicked_cb (CpImportDialog *self)
 {
-  cp_import_dialog_import (self, NULL);
+  if (self->preview != NULL && !self->importing)
+    begin_import (self);
 }
+
+/* Getters for tests -------------------------------------------------- */
 
 const char *
 cp_import_dialog_get_step (CpImportDialog *self)
@@ -166,6 +571,8 @@ const char *
 cp_import_dialog_get_problem (CpImportDialog *self)
 {
   g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), NULL);
+  if (g_strcmp0 (cp_import_dialog_get_step (self), "conflict") == 0)
+    return gtk_label_get_text (self->conflict_label);
   return gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ? gtk_label_get_text (self->error_label) : NULL;
 }
 
@@ -173,7 +580,22 @@ gboolean
 cp_import_dialog_can_import (CpImportDialog *self)
 {
   g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
-  return gtk_widget_get_visible (self->import_button);
+  return gtk_widget_get_visible (self->import_button) && gtk_widget_get_sensitive (self->import_button);
+}
+
+/* Overrides ------------------------------------------------------------ */
+
+/* Closing stops a read (nothing was written), but never an import. */
+static gboolean
+cp_import_dialog_close_request (GtkWindow *window)
+{
+  CpImportDialog *self = CP_IMPORT_DIALOG (window);
+
+  if (self->importing)
+    return TRUE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  return GTK_WINDOW_CLASS (cp_import_dialog_parent_class)->close_request (window);
 }
 
 static void
@@ -181,8 +603,12 @@ cp_import_dialog_dispose (GObject *object)
 {
   CpImportDialog *self = CP_IMPORT_DIALOG (object);
 
-  g_clear_object (&self->import);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  stop_waiting_for_paint (self);
+  g_clear_object (&self->preview);
   g_clear_object (&self->store);
+  g_clear_object (&self->file);
   g_clear_weak_pointer (&self->parent);
   g_clear_pointer (&self->file_name, g_free);
   G_OBJECT_CLASS (cp_import_dialog_parent_class)->dispose (object);
@@ -193,17 +619,28 @@ cp_import_dialog_class_init (CpImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = cp_import_dialog_dispose;
+  window_class->close_request = cp_import_dialog_close_request;
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coplan/Coplan/cp-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, file_label);
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CpImportDialog, details_label);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, reading_page);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, reading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, importing_page);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, CpImportDialog, read_again_button);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, read_again_clicked_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -221,7 +658,6 @@ cp_import_dialog_new (GtkWindow *parent, CpStore *store)
   g_return_val_if_fail (CP_IS_STORE (store), NULL);
   self = g_object_new (CP_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
-  self->import = cp_xml_import_new (store);
   g_set_weak_pointer (&self->parent, parent);
   return self;
 }

@@ -18,14 +18,32 @@ G_DECLARE_FINAL_TYPE (CpImportDialog, cp_import_dialog, CP, IMPORT_DIALOG, AdwWi
 CpImportDialog *cp_import_dialog_new         (GtkWindow       *parent,
                                               CpStore         *store);
 
-/* Reads @file as if chosen in the file chooser (tests use it too). */
+/* Reads @file as if chosen in the file chooser: in a worker thread on a
+ * read-only connection, while the dialog shows Reading with a Stop
+ * button; then the preview, or the problem in words. */
+void            cp_import_dialog_read_async  (CpImportDialog      *self,
+                                              GFile               *file,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+gboolean        cp_import_dialog_read_finish (CpImportDialog      *self,
+                                              GAsyncResult        *result,
+                                              GError             **error);
+/* For tests: read_async, running the main loop until it is done. */
 gboolean        cp_import_dialog_set_file    (CpImportDialog  *self,
                                               GFile           *file,
                                               GError         **error);
-/* Imports as the Import button does. */
+/* The Reading page's Stop button: back to Choose, nothing changed; the
+ * worker stops within milliseconds. */
+void            cp_import_dialog_stop_reading (CpImportDialog *self);
+/* Imports now, on the main thread (the Import button first shows the
+ * Importing page and waits until it is drawn): the preview as read, not
+ * the file read again. If something it would update was edited here
+ * since, nothing is imported (CP_XML_IMPORT_ERROR_CONFLICT) and the
+ * dialog offers to read the file again. */
 gboolean        cp_import_dialog_import      (CpImportDialog  *self,
                                               GError         **error);
-/* For tests: "choose" or "preview", and the texts shown. */
+/* For tests: "choose", "reading", "preview", "importing" or "conflict",
+ * and the texts shown (the problem is the conflict's, on its page). */
 const char     *cp_import_dialog_get_step    (CpImportDialog  *self);
 const char     *cp_import_dialog_get_summary (CpImportDialog  *self);
 const char     *cp_import_dialog_get_problem (CpImportDialog  *self);

@@ -115,64 +115,129 @@ parse_column (CpXmlImport *self, GParamSpec *pspec, const CpXmlColumn *column, G
   return FALSE;
 }
 
-static GParamSpec *
-column_for (const CpXmlKind *kind, const char *name)
-{
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (kind->klass), name);
+/* What a kind of record may carry in a file, looked up by the reader's
+ * interned names: a record's columns are found by pointer, not by
+ * comparing strings, at over a million columns per large file. */
+#define MAX_PROPERTIES 48
 
-  if (pspec == NULL || pspec->owner_type != kind->type || pspec == kind->parent_pspec)
-    return NULL;
-  return pspec;
+typedef struct
+{
+  const CpXmlKind *kind;
+  GPtrArray       *columns;  /* GParamSpec *, in class order, the parent's left out */
+  GHashTable      *index;    /* interned column name → position + 1 */
+} KindShape;
+
+static KindShape *
+kind_shape_new (const CpXmlKind *kind)
+{
+  GPtrArray *all = cp_record_class_columns (kind->klass);
+  KindShape *shape = g_new0 (KindShape, 1);
+
+  shape->kind = kind;
+  shape->columns = g_ptr_array_new ();
+  shape->index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GParamSpec *pspec = g_ptr_array_index (all, i);
+
+      if (pspec->owner_type != kind->type || pspec == kind->parent_pspec)
+        continue;
+      g_ptr_array_add (shape->columns, pspec);
+      g_hash_table_insert (shape->index, (gpointer) g_intern_string (pspec->name),
+                           GUINT_TO_POINTER (shape->columns->len));
+    }
+  /* The id and the parent column come on top of these. */
+  g_assert (shape->columns->len + 2 <= MAX_PROPERTIES);
+  return shape;
 }
 
-/* Sets every column of @event on @record; FALSE if any is wrong. */
-static gboolean
-read_columns (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event,
-              CpRecord *record)
+/* interned element → KindShape, built once and kept, like the kinds. */
+static gpointer
+build_shapes (gpointer data)
 {
+  GPtrArray *kinds = cp_xml_kinds ();
+  GHashTable *shapes = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < kinds->len; i++)
+    {
+      const CpXmlKind *kind = g_ptr_array_index (kinds, i);
+      g_hash_table_insert (shapes, (gpointer) g_intern_string (kind->element), kind_shape_new (kind));
+    }
+  return shapes;
+}
+
+static const KindShape *
+shape_for_element (const char *element)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, build_shapes, NULL);
+  return g_hash_table_lookup (once.retval, g_intern_string (element));
+}
+
+/* The properties a new record is made with, as name and value pairs. */
+typedef struct
+{
+  const char *names[MAX_PROPERTIES];
+  GValue      values[MAX_PROPERTIES];
+  guint       n;
+} Properties;
+
+static GValue *
+add_property (Properties *props, GParamSpec *pspec)
+{
+  GValue *value = &props->values[props->n];
+
+  props->names[props->n++] = pspec->name;
+  return g_value_init (value, pspec->value_type);
+}
+
+static void
+add_id_property (Properties *props, const char *name, const char *id)
+{
+  GValue *value = &props->values[props->n];
+
+  props->names[props->n++] = name;
+  g_value_take_string (g_value_init (value, G_TYPE_STRING), g_ascii_strdown (id ? id : "", -1));
+}
+
+static void
+properties_clear (Properties *props)
+{
+  for (guint i = 0; i < props->n; i++)
+    g_value_unset (&props->values[i]);
+  props->n = 0;
+}
+
+/* Every column of @event as a property; FALSE if any value is wrong.
+ * Omitted elements mean NULL (a nullable string or receipt file). */
+static gboolean
+read_columns (CpXmlImport *self, const KindShape *shape, const CpXmlRecordEvent *event,
+              Properties *props)
+{
+  gboolean present[MAX_PROPERTIES] = { FALSE };
   gboolean ok = TRUE;
 
   for (guint i = 0; i < event->n_columns; i++)
     {
-      GParamSpec *pspec = column_for (kind, event->columns[i].name);
-      g_auto(GValue) value = G_VALUE_INIT;
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (shape->index, event->columns[i].name));
+      GParamSpec *pspec;
 
-      if (pspec == NULL)
+      if (position == 0)
         continue;
-      g_value_init (&value, pspec->value_type);
-      if (parse_column (self, pspec, &event->columns[i], &value))
-        g_object_set_property (G_OBJECT (record), pspec->name, &value);
-      else
+      pspec = g_ptr_array_index (shape->columns, position - 1);
+      present[position - 1] = TRUE;
+      if (!parse_column (self, pspec, &event->columns[i], add_property (props, pspec)))
         ok = FALSE;
     }
-  return ok;
-}
-
-static gboolean
-event_has_column (const CpXmlRecordEvent *event, const char *name)
-{
-  for (guint i = 0; i < event->n_columns; i++)
-    if (g_str_equal (event->columns[i].name, name))
-      return TRUE;
-  return FALSE;
-}
-
-/* Omitted elements mean NULL (a nullable string or receipt file). */
-static void
-clear_omitted (const CpXmlKind *kind, const CpXmlRecordEvent *event, CpRecord *record)
-{
-  GPtrArray *columns = cp_record_class_columns (kind->klass);
-
-  for (guint i = 0; i < columns->len; i++)
+  for (guint i = 0; i < shape->columns->len; i++)
     {
-      GParamSpec *pspec = g_ptr_array_index (columns, i);
+      GParamSpec *pspec = g_ptr_array_index (shape->columns, i);
 
-      if (pspec == kind->parent_pspec ||
-          (pspec->value_type != G_TYPE_STRING && pspec->value_type != G_TYPE_BYTES))
-        continue;
-      if (!event_has_column (event, pspec->name))
-        g_object_set (record, pspec->name, NULL, NULL);
+      if (!present[i] && (pspec->value_type == G_TYPE_STRING || pspec->value_type == G_TYPE_BYTES))
+        add_property (props, pspec);
     }
+  return ok;
 }
 
 static gboolean
@@ -314,11 +379,12 @@ pending_free (CpXmlPending *p)
 }
 
 static CpXmlPending *
-read_record (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event)
+read_record (CpXmlImport *self, const KindShape *shape, const CpXmlRecordEvent *event)
 {
+  const CpXmlKind *kind = shape->kind;
   CpXmlPending *p = g_new0 (CpXmlPending, 1);
-  g_autofree char *id = g_ascii_strdown (event->id, -1);
   g_autoptr(GError) local_error = NULL;
+  Properties props = { .n = 0 };
   gboolean ok;
 
   p->kind = kind;
@@ -327,14 +393,13 @@ read_record (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *e
   p->updated = g_strdup (event->updated);
   p->deleted = event->deleted;
   /* Stored ids are lower case; the schema also allows upper. */
-  p->record = g_object_new (kind->type, "id", id, NULL);
+  add_id_property (&props, "id", event->id);
   if (kind->parent_pspec != NULL)
-    {
-      g_autofree char *parent_id = g_ascii_strdown (event->parent_id ? event->parent_id : "", -1);
-      g_object_set (p->record, kind->parent_pspec->name, parent_id, NULL);
-    }
-  clear_omitted (kind, event, p->record);
-  ok = read_columns (self, kind, event, p->record);
+    add_id_property (&props, kind->parent_pspec->name, event->parent_id);
+  ok = read_columns (self, shape, event, &props);
+  if (ok)
+    p->record = (CpRecord *) g_object_new_with_properties (kind->type, props.n, props.names, props.values);
+  properties_clear (&props);
   if (ok && !cp_record_validate (p->record, &local_error))
     {
       _cp_xml_import_problem (self, p->line, "<%s>: %s", kind->element, local_error->message);
@@ -384,9 +449,10 @@ follow_person (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent 
 }
 
 static void
-visit_record (CpXmlImport *self, const CpXmlKind *kind, const CpXmlRecordEvent *event)
+visit_record (CpXmlImport *self, const KindShape *shape, const CpXmlRecordEvent *event)
 {
-  CpXmlPending *p = read_record (self, kind, event);
+  const CpXmlKind *kind = shape->kind;
+  CpXmlPending *p = read_record (self, shape, event);
 
   if (p != NULL && (!note_id (self, kind, cp_record_get_id (p->record), p->line) || !classify (self, p)))
     g_clear_pointer (&p, pending_free);
@@ -413,7 +479,7 @@ static gboolean
 on_record (const CpXmlRecordEvent *event, gpointer user_data, GError **error)
 {
   CpXmlImport *self = user_data;
-  const CpXmlKind *kind = cp_xml_kind_for_element (event->element);
+  const KindShape *shape = shape_for_element (event->element);
 
   /* Stop promptly when asked, without asking at every record. */
   if (++self->n_read % 256 == 0 && g_cancellable_set_error_if_cancelled (self->cancellable, error))
@@ -421,13 +487,13 @@ on_record (const CpXmlRecordEvent *event, gpointer user_data, GError **error)
 
   /* The schema and the record classes are built from the same tables;
    * an element without a class means the program itself is wrong. */
-  if (kind == NULL)
+  if (shape == NULL)
     {
       g_set_error (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_INVALID,
                    _("Line %ld: Coplan cannot store <%s> records."), event->line, event->element);
       return FALSE;
     }
-  visit_record (self, kind, event);
+  visit_record (self, shape, event);
   return TRUE;
 }
 

@@ -19,6 +19,7 @@
 #include "cp-payment.h"
 #include "cp-plan.h"
 #include "cp-statement-import.h"
+#include "cp-store-bulk.h"
 
 static const char imported_sql[] =
   "SELECT 1 FROM payment_import WHERE plan_id = ?1 AND fingerprint = ?2";
@@ -462,53 +463,11 @@ dry_run (CpStore *store, CpStatement *statement, ApplyContext *context,
 
 /* Each cp_store_insert() opens a savepoint, and SQLite keeps a
  * savepoint's undo pages in a statement journal: a temporary file by
- * default, about 20 pwrite() calls a payment. Held in memory
- * (temp_store = 2) it stays small, since each savepoint covers one row.
- * A larger page cache keeps a 10,000-row import from spilling. Changing
- * temp_store drops TEMP objects, so it is changed only when it differs. */
-typedef struct
-{
-  gint64 cache_size;
-  gint64 temp_store;
-} Pragmas;
-
-static gint64
-read_pragma (CpStore *store, const char *sql, gint64 fallback)
-{
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, NULL);
-  gint64 value = fallback;
-
-  if (stmt == NULL)
-    return fallback;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  reset (stmt);
-  return value;
-}
-
-static void
-set_pragmas (CpStore *store, const Pragmas *from, const Pragmas *to)
-{
-  g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, to->cache_size);
-  g_autofree char *temp = g_strdup_printf ("PRAGMA temp_store = %" G_GINT64_FORMAT, to->temp_store);
-
-  cp_store_exec (store, cache, NULL);
-  if (from->temp_store != to->temp_store)
-    cp_store_exec (store, temp, NULL);
-}
-
-static Pragmas
-speed_up (CpStore *store)
-{
-  Pragmas saved = {
-    read_pragma (store, "PRAGMA cache_size", -2000),
-    read_pragma (store, "PRAGMA temp_store", 0),
-  };
-  Pragmas fast = { MIN (saved.cache_size, -32768), 2 };
-
-  set_pragmas (store, &saved, &fast);
-  return saved;
-}
+ * default, about 20 pwrite() calls a payment. _cp_store_bulk_begin()
+ * holds it in memory, where it stays small since each savepoint covers
+ * one row, and a 32 MiB page cache keeps a 10,000-row import from
+ * spilling. */
+#define IMPORT_CACHE_KIB 32768
 
 /* Checks and stores in one transaction, so nothing can slip in between. */
 static gboolean
@@ -553,7 +512,7 @@ cp_statement_import_apply (CpStore *store, CpStatement *statement, const char *p
   g_autoptr(CpRecord) plan = NULL;
   g_autofree char *stream_id = NULL;
   ApplyContext context = { plan_id, NULL, NULL, options ? options : &defaults };
-  Pragmas saved;
+  CpStoreBulkPragmas saved;
   gboolean stored;
 
   g_return_val_if_fail (CP_IS_STORE (store), FALSE);
@@ -575,9 +534,9 @@ cp_statement_import_apply (CpStore *store, CpStatement *statement, const char *p
   if ((context.options->flags & CP_STATEMENT_IMPORT_DRY_RUN) != 0)
     return dry_run (store, statement, &context, counts, error);
 
-  saved = speed_up (store);
+  saved = _cp_store_bulk_begin (store, IMPORT_CACHE_KIB);
   stored = store_in_transaction (store, statement, &context, counts, error);
-  set_pragmas (store, &(Pragmas) { 0, 2 }, &saved);
+  _cp_store_bulk_end (store, &saved);
   if (!stored)
     counts->added = 0;
   return stored;

@@ -333,14 +333,20 @@ read_pragma (CpStore *self, const char *sql, gint64 fallback)
   return value;
 }
 
+/* Changing temp_store drops every TEMP table, index and trigger of the
+ * connection, and is refused inside a transaction once TEMP storage is
+ * in use: it is set only when it differs. (SQLite 3.40 also skips an
+ * equal value itself; this does not lean on that.) */
 static void
-set_pragmas (CpStore *self, const CpStoreBulkPragmas *pragmas)
+set_pragmas (CpStore *self, const CpStoreBulkPragmas *from, const CpStoreBulkPragmas *to)
 {
-  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT ";"
-                                          " PRAGMA temp_store = %" G_GINT64_FORMAT ";",
-                                          pragmas->cache_size, pragmas->temp_store);
+  g_autofree char *cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                            to->cache_size);
+  g_autofree char *temp = g_strdup_printf ("PRAGMA temp_store = %" G_GINT64_FORMAT, to->temp_store);
 
-  cp_store_exec (self, sql, NULL);
+  cp_store_exec (self, cache, NULL);
+  if (from->temp_store != to->temp_store)
+    cp_store_exec (self, temp, NULL);
 }
 
 CpStoreBulkPragmas
@@ -350,14 +356,19 @@ _cp_store_bulk_begin (CpStore *self, gint64 cache_kib)
     read_pragma (self, "PRAGMA cache_size", -2000),
     read_pragma (self, "PRAGMA temp_store", 0),
   };
+  /* A negative cache_size counts KiB rather than pages; a cache already
+   * larger is kept. */
+  CpStoreBulkPragmas bulk = { MIN (saved.cache_size, -cache_kib), 2 };
 
-  /* A negative cache_size counts KiB rather than pages. */
-  set_pragmas (self, &(CpStoreBulkPragmas) { -cache_kib, 2 });
+  set_pragmas (self, &saved, &bulk);
   return saved;
 }
 
 void
 _cp_store_bulk_end (CpStore *self, const CpStoreBulkPragmas *saved)
 {
-  set_pragmas (self, saved);
+  /* What _cp_store_bulk_begin() set; only its temp_store is compared. */
+  CpStoreBulkPragmas bulk = { 0, 2 };
+
+  set_pragmas (self, &bulk, saved);
 }

@@ -83,8 +83,10 @@ typedef struct
 
 /* Before a large write: every savepoint's undo pages go to a statement
  * journal, a temporary file by default; held in memory (temp_store = 2)
- * with a page cache of @cache_kib KiB, each page is written once.
- * Returns the settings to give back to _cp_store_bulk_end(). */
+ * with a page cache of at least @cache_kib KiB, each page is written
+ * once. temp_store is changed only where it differs, since a change
+ * drops the connection's TEMP tables and triggers. Returns the settings
+ * to give back to _cp_store_bulk_end(). */
 CpStoreBulkPragmas _cp_store_bulk_begin (CpStore                  *self,
                                          gint64                    cache_kib);
 void               _cp_store_bulk_end   (CpStore                  *self,

@@ -14,6 +14,7 @@
 
 #include "cp-chart-export.h"
 #include "cp-chart-view.h"
+#include "cp-render-style-gui.h"
 
 struct _CpChartView
 {
@@ -32,29 +33,6 @@ enum { PROP_0, PROP_KIND, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CpChartView, cp_chart_view, GTK_TYPE_WIDGET)
-
-static void
-fill_style (CpChartView *self, CpRenderStyle *style)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  GdkRGBA color;
-
-  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
-    cp_render_style_init_dark (style);
-  else
-    cp_render_style_init_light (style);
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  style->foreground = (CpRenderColor) { color.red, color.green, color.blue, color.alpha };
-  if (font != NULL && pango_font_description_get_family (font) != NULL)
-    {
-      style->font_family = pango_font_description_get_family (font);
-      style->font_size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      /* GTK gives CSS sizes in pixels; the render style counts points at 96 dpi. */
-      if (pango_font_description_get_size_is_absolute (font))
-        style->font_size *= 72.0 / 96.0;
-    }
-}
 
 static void
 invalidate (CpChartView *self)
@@ -77,7 +55,7 @@ ensure_layout (CpChartView *self)
       cp_chart_layout_get_height (self->layout) == height)
     return self->layout;
   g_clear_pointer (&self->layout, cp_chart_layout_free);
-  fill_style (self, &style);
+  cp_render_style_init_for_widget (&style, GTK_WIDGET (self));
   self->layout = cp_chart_layout_new (self->kind, self->data, width, height, &style);
   if (self->focus >= (int) cp_chart_layout_get_n_hits (self->layout))
     self->focus = -1;
@@ -97,7 +75,7 @@ cp_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (layout == NULL)
     return;
-  fill_style (self, &style);
+  cp_render_style_init_for_widget (&style, GTK_WIDGET (self));
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cp_chart_draw (cr, layout, &style, highlight);
   cairo_destroy (cr);
@@ -432,7 +410,7 @@ cp_chart_view_export (CpChartView *self, const char *path, int width, int height
       g_set_error (error, CP_CHART_EXPORT_ERROR, CP_CHART_EXPORT_ERROR_WRITE, _("There is no chart to save yet."));
       return FALSE;
     }
-  fill_style (self, &style);
+  cp_render_style_init_for_widget (&style, GTK_WIDGET (self));
   if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
     style.background = (CpRenderColor) { 0x24 / 255.0, 0x24 / 255.0, 0x24 / 255.0, 1.0 };
   else

@@ -14,6 +14,7 @@
 #include "cp-store.h"
 #include "cp-uuid.h"
 #include "cp-store-bulk.h"
+#include "cp-store-tombstone.h"
 #include "cp-plan-entries.h"
 #include "cp-plan-lifecycle.h"
 
@@ -467,12 +468,15 @@ cp_store_update (CpStore *self, CpRecord *record, GError **error)
   return in_transaction (self, record, update_row, error);
 }
 
+/* Sets the row's tombstone to @deleted, with a fresh updated_at, the
+ * record's meta, the change signal and an audit row: "delete" 0 → 1,
+ * or "update" 1 → 0 when an undo brings the row back. */
 static gboolean
-tombstone_row (CpStore *self, CpRecord *record, GError **error)
+set_deleted_row (CpStore *self, CpRecord *record, gboolean deleted, GError **error)
 {
   const char *table = CP_RECORD_GET_CLASS (record)->table;
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = 1, updated_at = ?"
-                                          " WHERE id = ? AND deleted = 0", table);
+  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = %d, updated_at = ?"
+                                          " WHERE id = ? AND deleted = %d", table, !!deleted, !deleted);
   g_autofree char *now = cp_store_now_timestamp ();
   sqlite3_stmt *stmt = cp_store_prepare (self, sql, error);
   int rc;
@@ -483,17 +487,45 @@ tombstone_row (CpStore *self, CpRecord *record, GError **error)
   sqlite3_bind_text (stmt, 2, cp_record_get_id (record), -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
     return cp_store_set_error_from_db (self, rc, error);
   if (sqlite3_changes (cp_store_get_db (self)) == 0)
     {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
-                   _("There is nothing to delete: the %s was not found or is already deleted."), table);
+      if (deleted)
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                     _("There is nothing to delete: the %s was not found or is already deleted."), table);
+      else
+        g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
+                     _("There is nothing to bring back: the %s was not found or is not deleted."), table);
       return FALSE;
     }
-  _cp_record_set_meta (record, cp_record_get_created_at (record), now, TRUE);
+  _cp_record_set_meta (record, cp_record_get_created_at (record), now, deleted);
   _cp_store_queue_changed (self, table, cp_record_get_id (record));
-  return _cp_store_audit (self, table, cp_record_get_id (record), "delete", "deleted", "0", "1", error);
+  return _cp_store_audit (self, table, cp_record_get_id (record), deleted ? "delete" : "update",
+                          "deleted", deleted ? "0" : "1", deleted ? "1" : "0", error);
+}
+
+static gboolean
+tombstone_row (CpStore *self, CpRecord *record, GError **error)
+{
+  return set_deleted_row (self, record, TRUE, error);
+}
+
+static gboolean
+revive_row (CpStore *self, CpRecord *record, GError **error)
+{
+  return set_deleted_row (self, record, FALSE, error);
+}
+
+/* cp_store_tombstone() and cp_store_revive() (cp-undo.c): the same rules
+ * both ways, so agreed plan content keeps its tombstone as it was signed. */
+gboolean
+_cp_store_set_deleted (CpStore *self, CpRecord *record, gboolean deleted, GError **error)
+{
+  if (!_cp_plan_guard_write (self, record, deleted ? "delete" : "update", error))
+    return FALSE;
+  return in_transaction (self, record, deleted ? tombstone_row : revive_row, error);
 }
 
 /**
@@ -508,9 +540,7 @@ cp_store_tombstone (CpStore *self, CpRecord *record, GError **error)
   g_return_val_if_fail (CP_IS_STORE (self), FALSE);
   g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
 
-  if (!_cp_plan_guard_write (self, record, "delete", error))
-    return FALSE;
-  return in_transaction (self, record, tombstone_row, error);
+  return _cp_store_set_deleted (self, record, TRUE, error);
 }
 
 /**

@@ -11,7 +11,7 @@
 
 #include "cp-plan-entries.h"
 #include "cp-plan-entry.h"
-#include "cp-plan-lifecycle.h"
+#include "cp-store-tombstone.h"
 #include "cp-undo.h"
 
 #define DEFAULT_MERGE_WINDOW_MS 2000
@@ -550,36 +550,6 @@ cp_undo_stack_set_merge_window_ms (CpUndoStack *self, guint ms)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MERGE_WINDOW_MS]);
 }
 
-static gboolean
-revive_row (CpStore *store, CpRecord *record, GError **error)
-{
-  const char *table = CP_RECORD_GET_CLASS (record)->table;
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET deleted = 0, updated_at = ?1"
-                                          " WHERE id = ?2 AND deleted = 1", table);
-  g_autofree char *now = cp_store_now_timestamp ();
-  sqlite3_stmt *stmt = cp_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, cp_record_get_id (record), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return cp_store_set_error_from_db (store, rc, error);
-  if (sqlite3_changes (cp_store_get_db (store)) == 0)
-    {
-      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_NOT_FOUND,
-                   _("There is nothing to bring back: the %s was not found or is not deleted."), table);
-      return FALSE;
-    }
-  _cp_record_set_meta (record, cp_record_get_created_at (record), now, FALSE);
-  _cp_store_queue_changed (store, table, cp_record_get_id (record));
-  return _cp_store_audit (store, table, cp_record_get_id (record), "update", "deleted", "1", "0", error);
-}
-
 /**
  * cp_store_revive:
  *
@@ -592,14 +562,7 @@ cp_store_revive (CpStore *store, CpRecord *record, GError **error)
   g_return_val_if_fail (CP_IS_STORE (store), FALSE);
   g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
 
-  if (!_cp_plan_guard_write (store, record, "update", error) || !cp_store_begin (store, error))
-    return FALSE;
-  if (!revive_row (store, record, error))
-    {
-      cp_store_rollback (store);
-      return FALSE;
-    }
-  return cp_store_commit (store, error);
+  return _cp_store_set_deleted (store, record, FALSE, error);
 }
 
 static void

@@ -18,12 +18,9 @@
 
 #include "cp-budget-categories.h"
 #include "cp-date.h"
+#include "cp-lazy-list.h"
 #include "cp-ledger.h"
 #include "cp-payment.h"
-
-#define PAGE_SIZE 64
-#define MAX_CACHED_PAGES 16
-#define MAX_SEARCH_TERMS 8
 
 struct _CpLedger
 {
@@ -43,10 +40,8 @@ struct _CpLedger
   guint        n_items;
   gint64       agreed_pence;
   GArray      *days;
-  GHashTable  *pages;
-  GQueue      *page_order;
+  CpListPages  pages;
   guint        refresh_source;
-  guint        pages_fetched;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -104,20 +99,6 @@ filter_sql (CpLedger *self)
   return g_string_free (sql, FALSE);
 }
 
-static char *
-escape_like (const char *text)
-{
-  GString *escaped = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *p);
-    }
-  return g_string_free (escaped, FALSE);
-}
-
 static void
 bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
 {
@@ -138,7 +119,7 @@ bind_filter (CpLedger *self, sqlite3_stmt *stmt)
   for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
     {
       g_autofree char *name = g_strdup_printf (":t%u", i);
-      g_autofree char *escaped = escape_like (self->terms[i]);
+      g_autofree char *escaped = _cp_lazy_list_escape_like (self->terms[i]);
 
       bind_named (stmt, name, escaped);
     }
@@ -318,7 +299,7 @@ page_sql (CpLedger *self)
                           " JOIN payment p ON p.id = page.page_id"
                           " ORDER BY %s",
                           prefixed, self->sort == CP_LEDGER_SORT_DATE ? "INDEXED BY payment_plan_day" : "",
-                          where, order_sql (self), PAGE_SIZE, order_sql (self));
+                          where, order_sql (self), CP_LIST_PAGE_SIZE, order_sql (self));
 }
 
 static CpLedgerEntry *
@@ -335,8 +316,9 @@ entry_from_row (CpLedger *self, sqlite3_stmt *stmt, int first_extra)
 }
 
 static GPtrArray *
-fetch_page (CpLedger *self, guint page)
+fetch_page (gpointer owner, guint page)
 {
+  CpLedger *self = owner;
   g_autofree char *sql = page_sql (self);
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, &error);
@@ -349,21 +331,12 @@ fetch_page (CpLedger *self, guint page)
       return rows;
     }
   bind_filter (self, stmt);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), (gint64) page * PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"),
+                      (gint64) page * CP_LIST_PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, entry_from_row (self, stmt, first_extra));
   sqlite3_reset (stmt);
-  self->pages_fetched++;
   return rows;
-}
-
-static void
-remember_page (CpLedger *self, guint page, GPtrArray *rows)
-{
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
-  g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (self->page_order) > MAX_CACHED_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (self->page_order));
 }
 
 static GType
@@ -382,25 +355,10 @@ static gpointer
 cp_ledger_get_item (GListModel *model, guint position)
 {
   CpLedger *self = CP_LEDGER (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *rows;
 
   if (position >= self->n_items)
     return NULL;
-  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (rows == NULL)
-    {
-      rows = fetch_page (self, page);
-      remember_page (self, page, rows);
-    }
-  else
-    {
-      g_queue_remove (self->page_order, GUINT_TO_POINTER (page));
-      g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
-    }
-  if (position % PAGE_SIZE >= rows->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+  return _cp_list_pages_get_item (&self->pages, position, fetch_page, self);
 }
 
 static void
@@ -424,8 +382,7 @@ reload (CpLedger *self, gboolean sums)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   old_n = self->n_items;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (self->page_order);
+  _cp_list_pages_forget (&self->pages);
   if (sums)
     {
       self->agreed_pence = sum_agreed (self, NULL);
@@ -498,8 +455,7 @@ cp_ledger_finalize (GObject *object)
   g_free (self->stream_id);
   g_free (self->from);
   g_free (self->to);
-  g_hash_table_unref (self->pages);
-  g_queue_free (self->page_order);
+  _cp_list_pages_clear (&self->pages);
   g_array_unref (self->days);
   G_OBJECT_CLASS (cp_ledger_parent_class)->finalize (object);
 }
@@ -531,8 +487,7 @@ cp_ledger_class_init (CpLedgerClass *klass)
 static void
 cp_ledger_init (CpLedger *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->page_order = g_queue_new ();
+  _cp_list_pages_init (&self->pages);
   self->days = g_array_new (FALSE, FALSE, sizeof (DayTotal));
   self->sort = CP_LEDGER_SORT_DATE;
   self->descending = TRUE;
@@ -583,29 +538,6 @@ replace_text (char **field, const char *value)
   return TRUE;
 }
 
-/* Word by word, folded as cp_fold() folds the rows. */
-static GStrv
-split_search (const char *search)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) words = NULL;
-  guint n = 0;
-
-  if (search == NULL)
-    return NULL;
-  words = g_strsplit_set (search, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL && n < MAX_SEARCH_TERMS; i++)
-    if (*words[i] != '\0')
-      {
-        g_autofree char *folded = g_utf8_casefold (words[i], -1);
-        g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-
-        g_strv_builder_add (builder, composed ? composed : folded);
-        n++;
-      }
-  return g_strv_builder_end (builder);
-}
-
 /* Matches payee, reference and note, every word somewhere. */
 void
 cp_ledger_set_search (CpLedger *self, const char *search)
@@ -614,7 +546,7 @@ cp_ledger_set_search (CpLedger *self, const char *search)
   if (!replace_text (&self->search, search))
     return;
   g_clear_pointer (&self->terms, g_strfreev);
-  self->terms = split_search (self->search);
+  self->terms = _cp_lazy_list_split_words (self->search);
   reload (self, FALSE);
 }
 
@@ -733,5 +665,5 @@ guint
 cp_ledger_get_pages_fetched (CpLedger *self)
 {
   g_return_val_if_fail (CP_IS_LEDGER (self), 0);
-  return self->pages_fetched;
+  return self->pages.fetched;
 }

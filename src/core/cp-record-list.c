@@ -10,12 +10,9 @@
 
 #include <string.h>
 
+#include "cp-lazy-list.h"
 #include "cp-record-list.h"
 
-#define PAGE_SIZE 64
-#define MAX_CACHED_PAGES 16
-/* Search words beyond this are ignored (each is one more LIKE). */
-#define MAX_SEARCH_TERMS 8
 /* Bound parameters: ?1 the parent, ?2 the offset, ?3… the search words. */
 #define FIRST_TERM_PARAM 3
 
@@ -34,11 +31,8 @@ struct _CpRecordList
   CpRecordListSearchParam extra_param_func;
   char       *extra_param;
   guint       n_items;
-  /* page number → GPtrArray of records, and the use order for eviction */
-  GHashTable *pages;
-  GQueue     *page_order;
+  CpListPages pages;
   guint       refresh_source;
-  guint       pages_fetched;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -85,14 +79,11 @@ filter_sql (CpRecordList *self)
 static GStrv
 split_search (const char *search)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) words = NULL;
-  guint n = 0;
-
   if (search == NULL)
     return NULL;
   if (strspn (search, "0123456789 -") == strlen (search) && strpbrk (search, "0123456789") != NULL)
     {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_autofree char *digits = g_strdup (search);
       char *out = digits;
 
@@ -104,32 +95,7 @@ split_search (const char *search)
         g_strv_builder_add (builder, digits);
       return g_strv_builder_end (builder);
     }
-  words = g_strsplit_set (search, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL && n < MAX_SEARCH_TERMS; i++)
-    if (*words[i] != '\0')
-      {
-        /* Folded as cp_fold() folds the rows. */
-        g_autofree char *folded = g_utf8_casefold (words[i], -1);
-        g_autofree char *composed = g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-
-        g_strv_builder_add (builder, composed ? composed : folded);
-        n++;
-      }
-  return g_strv_builder_end (builder);
-}
-
-static char *
-escape_like (const char *text)
-{
-  GString *escaped = g_string_new (NULL);
-
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *p);
-    }
-  return g_string_free (escaped, FALSE);
+  return _cp_lazy_list_split_words (search);
 }
 
 static void
@@ -141,7 +107,7 @@ bind_filter (CpRecordList *self, sqlite3_stmt *stmt)
     sqlite3_bind_text (stmt, 1, self->parent_id, -1, SQLITE_TRANSIENT);
   for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
     {
-      g_autofree char *escaped = escape_like (self->terms[i]);
+      g_autofree char *escaped = _cp_lazy_list_escape_like (self->terms[i]);
 
       sqlite3_bind_text (stmt, (int) (FIRST_TERM_PARAM + i), escaped, -1, SQLITE_TRANSIENT);
     }
@@ -168,35 +134,27 @@ count_rows (CpRecordList *self)
 }
 
 static GPtrArray *
-fetch_page (CpRecordList *self, guint page)
+fetch_page (gpointer owner, guint page)
 {
+  CpRecordList *self = owner;
   CpRecordClass *klass = item_class (self);
   g_autofree char *columns = cp_store_select_columns (self->item_type);
   g_autofree char *where = filter_sql (self);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s ORDER BY %s, id LIMIT %d OFFSET ?2",
                                           columns, klass->table, where,
-                                          klass->order_by ? klass->order_by : "created_at", PAGE_SIZE);
+                                          klass->order_by ? klass->order_by : "created_at",
+                                          CP_LIST_PAGE_SIZE);
   sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (stmt == NULL)
     return rows;
   bind_filter (self, stmt);
-  sqlite3_bind_int64 (stmt, 2, (gint64) page * PAGE_SIZE);
+  sqlite3_bind_int64 (stmt, 2, (gint64) page * CP_LIST_PAGE_SIZE);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (rows, cp_store_record_from_row (self->store, self->item_type, stmt));
   sqlite3_reset (stmt);
-  self->pages_fetched++;
   return rows;
-}
-
-static void
-remember_page (CpRecordList *self, guint page, GPtrArray *rows)
-{
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), rows);
-  g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
-  while (g_queue_get_length (self->page_order) > MAX_CACHED_PAGES)
-    g_hash_table_remove (self->pages, g_queue_pop_tail (self->page_order));
 }
 
 static GType
@@ -215,25 +173,10 @@ static gpointer
 cp_record_list_get_item (GListModel *model, guint position)
 {
   CpRecordList *self = CP_RECORD_LIST (model);
-  guint page = position / PAGE_SIZE;
-  GPtrArray *rows;
 
   if (position >= self->n_items)
     return NULL;
-  rows = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  if (rows == NULL)
-    {
-      rows = fetch_page (self, page);
-      remember_page (self, page, rows);
-    }
-  else
-    {
-      g_queue_remove (self->page_order, GUINT_TO_POINTER (page));
-      g_queue_push_head (self->page_order, GUINT_TO_POINTER (page));
-    }
-  if (position % PAGE_SIZE >= rows->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (rows, position % PAGE_SIZE));
+  return _cp_list_pages_get_item (&self->pages, position, fetch_page, self);
 }
 
 static void
@@ -258,8 +201,7 @@ cp_record_list_refresh (CpRecordList *self)
   g_return_if_fail (CP_IS_RECORD_LIST (self));
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   old_n = self->n_items;
-  g_hash_table_remove_all (self->pages);
-  g_queue_clear (self->page_order);
+  _cp_list_pages_forget (&self->pages);
   self->n_items = count_rows (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   if (old_n != self->n_items)
@@ -304,8 +246,7 @@ cp_record_list_finalize (GObject *object)
   g_strfreev (self->terms);
   g_free (self->extra_sql);
   g_free (self->extra_param);
-  g_hash_table_unref (self->pages);
-  g_queue_free (self->page_order);
+  _cp_list_pages_clear (&self->pages);
   G_OBJECT_CLASS (cp_record_list_parent_class)->finalize (object);
 }
 
@@ -353,8 +294,7 @@ cp_record_list_class_init (CpRecordListClass *klass)
 static void
 cp_record_list_init (CpRecordList *self)
 {
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->page_order = g_queue_new ();
+  _cp_list_pages_init (&self->pages);
 }
 
 /**
@@ -460,7 +400,7 @@ guint
 cp_record_list_get_pages_fetched (CpRecordList *self)
 {
   g_return_val_if_fail (CP_IS_RECORD_LIST (self), 0);
-  return self->pages_fetched;
+  return self->pages.fetched;
 }
 
 /**

@@ -387,6 +387,10 @@ start_element_cb (void *ctx, const xmlChar *localname, const xmlChar *prefix, co
            r->depth < G_N_ELEMENTS (r->frames))
     {
       finish_columns (r, frame);
+      /* A callback that refused the parent stopped the parser, and
+       * xmlStopParser() frees the input these attributes point into. */
+      if (r->stopped)
+        return;
       start_record (r, child, n_attributes, attributes);
     }
   else

@@ -446,6 +446,36 @@ test_callback_stops (void)
 }
 
 static gboolean
+stop_at_first_cb (const CpXmlRecordEvent *record, gpointer user_data, GError **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+  return FALSE;
+}
+
+/* The person is handed over at its plan's start tag; refusing it stops
+ * the parser, and xmlStopParser() frees the input the plan's attributes
+ * point into. A large file makes that buffer a mapping of its own, so
+ * reading the attributes afterwards would crash (it did, once the window
+ * could stop a read of 1,000 people). */
+static void
+test_callback_stops_at_child (void)
+{
+  static const CpXmlReaderFuncs funcs = { NULL, stop_at_first_cb };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *needs = g_strnfill (4 * 1024 * 1024, 'x');
+  g_autofree char *xml = g_strconcat (HEAD PERSON_OPEN PERSON_NAMES
+                                      "<address/><postcode/><phone/><email/><gp-practice/><local-authority/>"
+                                      "<ipc-area/><ipc-cohort/><communication-needs>", needs,
+                                      "</communication-needs><preferred-language/>"
+                                      "<interpreter-needed>false</interpreter-needed>"
+                                      "<consent-given>true</consent-given><sharing-agreement/>"
+                                      PLAN_OPEN PLAN_FIELDS "</plan></person></coplan>", NULL);
+
+  g_assert_false (cp_xml_read (xml, strlen (xml), &funcs, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static gboolean
 count_record_cb (const CpXmlRecordEvent *record, gpointer user_data, GError **error)
 {
   guint *n = user_data;
@@ -887,6 +917,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/xml-reader/guards", test_guards);
   g_test_add_func ("/xml-reader/hostile-fixtures", test_hostile_fixtures);
   g_test_add_func ("/xml-reader/callback-stops", test_callback_stops);
+  g_test_add_func ("/xml-reader/callback-stops-at-child", test_callback_stops_at_child);
   g_test_add_func ("/xml-reader/demo-export", test_demo_export);
   g_test_add_func ("/xml-reader/differential", test_differential);
   g_test_add_func ("/xml-reader/schema-compiles", test_schema_compiles);

@@ -3,7 +3,10 @@
  *
  * See RELIABILITY.md: WAL, synchronous=FULL, foreign keys on, one write
  * connection in one process (held by a lock file), migrations by
- * PRAGMA user_version, each in its own transaction.
+ * PRAGMA user_version, each in its own transaction. For one large write
+ * in a worker, a sibling connection (cp_store_open_sibling()) takes over
+ * the writing, and the write store refuses writes until it is closed:
+ * still one writer at a time.
  */
 #define G_LOG_DOMAIN "cp-store"
 
@@ -37,6 +40,17 @@ struct _CpStore
   /* For each open level, pending_changes->len when it began: rolling a
    * savepoint back forgets the changes made inside it. */
   GArray     *savepoint_marks;
+
+  /* How many siblings of this connection are open (see
+   * cp_store_open_sibling()): an atomic count in a refcounted box shared
+   * by the write store and its siblings, since a sibling is closed in
+   * its worker thread and may outlive the store it came from. */
+  gint       *open_siblings;
+  /* A sibling keeps its committed (table, id) pairs here for its owner
+   * to announce on the main thread, instead of emitting "changed". */
+  gboolean    is_sibling;
+  gboolean    counted;          /* this sibling is still in open_siblings */
+  GPtrArray  *committed_changes;
 };
 
 G_DEFINE_FINAL_TYPE (CpStore, cp_store, G_TYPE_OBJECT)
@@ -74,6 +88,8 @@ cp_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   g_clear_pointer (&self->savepoint_marks, g_array_unref);
+  g_clear_pointer (&self->committed_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->open_siblings, g_atomic_rc_box_release);
   G_OBJECT_CLASS (cp_store_parent_class)->finalize (object);
 }
 
@@ -105,6 +121,8 @@ cp_store_init (CpStore *self)
                                             (GDestroyNotify) g_ptr_array_unref);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
   self->savepoint_marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->committed_changes = g_ptr_array_new_with_free_func (g_free);
+  self->open_siblings = g_atomic_rc_box_new0 (gint);
   self->contributor = g_strdup (g_get_real_name ());
 }
 
@@ -327,7 +345,10 @@ open_connection (CpStore *self, GError **error)
   int flags = SQLITE_OPEN_NOMUTEX;
   int rc;
 
-  flags |= self->read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  flags |= self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  /* A sibling writes to the write store's file, which must be there. */
+  if (!self->read_only && !self->is_sibling)
+    flags |= SQLITE_OPEN_CREATE;
   rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -403,6 +424,128 @@ cp_store_open (const char *path, GError **error)
   return cp_store_open_full (path, CP_STORE_OPEN_DEFAULT, 0, error);
 }
 
+/* Siblings ------------------------------------------------------------ */
+
+/* Why a sibling can be refused, in words; FALSE and @error set if so. */
+static gboolean
+check_can_open_sibling (CpStore *self, GError **error)
+{
+  if (self->read_only)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
+                   _("The database was opened read-only, so it cannot be written in the background."));
+      return FALSE;
+    }
+  if (self->db == NULL || self->lock_fd < 0)
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN, _("The database is closed."));
+      return FALSE;
+    }
+  /* The sibling's BEGIN IMMEDIATE would wait for this transaction, and
+   * this connection's next write for the sibling. */
+  if (self->transaction_depth > 0 || cp_store_has_open_sibling (self))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
+                   _("Another change is being saved. Try again when it has finished."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The process's write lock, shared rather than taken again: a flock()
+ * belongs to the open file, so a second flock() on a new descriptor
+ * would be refused, while a dup() holds the same lock. It also keeps
+ * the lock until the sibling closes, even if @owner is closed first
+ * (quitting mid-import), so no other Coplan can start writing beside it. */
+static gboolean
+share_write_lock (CpStore *self, CpStore *owner, GError **error)
+{
+  self->lock_fd = fcntl (owner->lock_fd, F_DUPFD_CLOEXEC, 0);
+  if (self->lock_fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN,
+                   _("Could not open “%s”: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * cp_store_open_sibling:
+ * @self: the write store (cp_store_open()), on the main thread
+ *
+ * See cp-store.h. The sibling counts itself open in @self's
+ * open_siblings from here until cp_store_close(), in whichever thread
+ * that runs, and @self's cp_store_begin() is refused meanwhile.
+ */
+CpStore *
+cp_store_open_sibling (CpStore *self, GError **error)
+{
+  g_autoptr(CpStore) sibling = NULL;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+  g_return_val_if_fail (!self->is_sibling, NULL);
+
+  if (!check_can_open_sibling (self, error))
+    return NULL;
+  sibling = g_object_new (CP_TYPE_STORE, NULL);
+  sibling->path = g_strdup (self->path);
+  sibling->is_sibling = TRUE;
+  cp_store_set_contributor (sibling, self->contributor);
+  g_clear_pointer (&sibling->open_siblings, g_atomic_rc_box_release);
+  sibling->open_siblings = g_atomic_rc_box_acquire (self->open_siblings);
+  g_atomic_int_inc (sibling->open_siblings);
+  sibling->counted = TRUE;
+
+  /* The write store already migrated the file and made it WAL; the
+   * pragmas are per connection, so they are set again (journal_mode
+   * only reads back "wal"). No migration, and a newer schema than this
+   * Coplan knows is refused as on opening. */
+  if (!share_write_lock (sibling, self, error) ||
+      !open_connection (sibling, error) ||
+      !apply_connection_pragmas (sibling, error) ||
+      !check_not_too_new (sibling, error) ||
+      !apply_write_pragmas (sibling, error))
+    {
+      cp_store_close (sibling);
+      return explain_open_failure (sibling, error);
+    }
+  return g_steal_pointer (&sibling);
+}
+
+gboolean
+cp_store_has_open_sibling (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  return !self->is_sibling && g_atomic_int_get (self->open_siblings) > 0;
+}
+
+gboolean
+cp_store_is_sibling (CpStore *self)
+{
+  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
+  return self->is_sibling;
+}
+
+/**
+ * cp_store_steal_committed_changes:
+ *
+ * Returns: (transfer full): the (table, id) pairs committed through
+ * this sibling since it opened or since the last call, flattened
+ * (table, id, table, id …); empty for a write store, which emits them.
+ */
+GPtrArray *
+cp_store_steal_committed_changes (CpStore *self)
+{
+  GPtrArray *changes;
+
+  g_return_val_if_fail (CP_IS_STORE (self), NULL);
+  changes = g_steal_pointer (&self->committed_changes);
+  self->committed_changes = g_ptr_array_new_with_free_func (g_free);
+  return changes;
+}
+
 /* Closing checkpoints the WAL back into the main file and releases the
  * write lock; safe to call twice. */
 void
@@ -420,6 +563,12 @@ cp_store_close (CpStore *self)
     {
       close (self->lock_fd);
       self->lock_fd = -1;
+    }
+  /* Only now, with the connection closed, may the write store write again. */
+  if (self->counted)
+    {
+      self->counted = FALSE;
+      g_atomic_int_dec_and_test (self->open_siblings);
     }
 }
 
@@ -560,6 +709,15 @@ cp_store_begin (CpStore *self, GError **error)
                    _("The database was opened read-only."));
       return FALSE;
     }
+  /* While a sibling is open it is the one writer (see
+   * cp_store_open_sibling()). Waiting for it would freeze the caller for
+   * busy_timeout and then fail anyway; say so at once instead. */
+  if (self->transaction_depth == 0 && !self->is_sibling && cp_store_has_open_sibling (self))
+    {
+      g_set_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY,
+                   _("A large change, such as an import, is being saved. Try again when it has finished."));
+      return FALSE;
+    }
   /* An I/O error, a full disk or an interrupt can make SQLite roll back
    * the whole transaction, not just the failed statement. A SAVEPOINT
    * now would open a fresh transaction and commit this write on its
@@ -587,6 +745,13 @@ emit_pending_changes (CpStore *self)
   g_autoptr(GPtrArray) changes = g_steal_pointer (&self->pending_changes);
 
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  /* A sibling runs in a worker thread, where nothing may touch GTK:
+   * its owner announces the changes on the main thread instead. */
+  if (self->is_sibling)
+    {
+      g_ptr_array_extend_and_steal (self->committed_changes, g_steal_pointer (&changes));
+      return;
+    }
   for (guint i = 0; i + 1 < changes->len; i += 2)
     cp_store_emit_changed (self, g_ptr_array_index (changes, i), g_ptr_array_index (changes, i + 1));
 }

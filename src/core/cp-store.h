@@ -44,6 +44,40 @@ CpStore    *cp_store_open_full         (const char        *path,
                                         GError           **error);
 void        cp_store_close             (CpStore           *self);
 
+/* A second read-write connection to @self's file, for one large write
+ * (an import) in a worker thread while the window keeps drawing. Open it
+ * on the main thread; then use it from one thread only, and close it
+ * there or after that thread has finished with it.
+ *
+ * It has the write store's path, connection settings (WAL,
+ * synchronous=FULL, foreign keys, busy timeout) and contributor, so its
+ * audit rows name the person at the window. It does not migrate, and
+ * shares the process's write lock instead of taking it again (a second
+ * lock would be refused, and a second Coplan must still be).
+ *
+ * One writer at a time, still: from opening to cp_store_close() on the
+ * sibling, cp_store_begin() on @self fails at once with
+ * CP_STORE_ERROR_BUSY rather than waiting on the sibling's transaction,
+ * so the two connections never write or checkpoint at the same moment
+ * (RELIABILITY.md, the WAL-reset bug). @self may read meanwhile: it sees
+ * the last commit before the sibling's.
+ *
+ * A sibling emits no "changed" signal (that would run @self's listeners
+ * in the worker): what it commits is kept for
+ * cp_store_steal_committed_changes(), for the main thread to announce
+ * with cp_store_emit_changed() on @self.
+ *
+ * Refused (NULL and @error) for a read-only or closed store, inside an
+ * open transaction, or while another sibling is open. */
+CpStore    *cp_store_open_sibling      (CpStore           *self,
+                                        GError           **error);
+gboolean    cp_store_is_sibling        (CpStore           *self);
+/* TRUE while a sibling of this write store is open (not yet closed). */
+gboolean    cp_store_has_open_sibling  (CpStore           *self);
+/* (transfer full): what a sibling committed, flattened as table, id,
+ * table, id …, in commit order; the sibling forgets it. */
+GPtrArray  *cp_store_steal_committed_changes (CpStore     *self);
+
 const char *cp_store_get_path          (CpStore           *self);
 guint       cp_store_get_schema_version (CpStore          *self);
 gboolean    cp_store_is_read_only      (CpStore           *self);

@@ -12,9 +12,10 @@
  * window's CpStore is the process's one write connection and is not
  * thread-safe, and the main thread uses it at any moment (its lists page
  * rows in lazily, autosave timers write). WAL lets the worker read while
- * the window writes. Importing writes, so it runs on the main thread,
- * and applies the preview the worker read as it is, without reading the
- * file again: see begin_import().
+ * the window writes. Importing writes too, in another worker, through a
+ * sibling of the window's store that is the only writer while it is
+ * open; it applies the preview the worker read as it is, without
+ * reading the file again: see import_async().
  */
 #include <glib/gi18n.h>
 
@@ -25,27 +26,20 @@
 /* For cp_person_view_flush(): see flush_open_edits(). */
 #include "cp-window-private.h"
 
-/* Once the Importing page has been painted, how long the main loop gets
- * to hand the frame to the display server before the import blocks it. */
-#define APPLY_AFTER_PAINT_MS 50
-/* If no frame comes (the dialog is hidden or never shown), import anyway. */
-#define APPLY_FALLBACK_MS    500
-
 struct _CpImportDialog
 {
   AdwWindow      parent_instance;
 
-  CpStore       *store;        /* the window's: main thread only, written only by the import */
-  CpXmlImport   *preview;      /* the worker's reading, main thread only; its connection is closed */
+  CpStore       *store;        /* the window's: main thread only */
+  CpXmlImport   *preview;      /* the read's result, main thread only; its connection is closed */
   GFile         *file;
   char          *file_name;
   GtkWindow     *parent;       /* borrowed: for the toast afterwards */
 
   GCancellable  *cancellable;  /* the read under way, or NULL */
   gboolean       importing;    /* the Importing page is up: no closing */
-  GdkFrameClock *frame_clock;  /* watched for the Importing page's first paint */
-  gulong         after_paint_id;
-  guint          apply_source;
+  gboolean       disposed;     /* an import ending now only announces its changes */
+  GPtrArray     *held_windows; /* session windows made insensitive while importing */
 
   /* template children */
   GtkStack      *stack;
@@ -425,7 +419,7 @@ choose_clicked_cb (CpImportDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Importing, on the main thread ---------------------------------------- */
+/* Importing, in a worker ------------------------------------------------ */
 
 static char *
 done_text (CpXmlImport *import)
@@ -437,118 +431,292 @@ done_text (CpXmlImport *import)
   return g_strdup_printf (_("Imported: %s added, %s updated."), added, updated);
 }
 
+/* Plan session windows are not blocked by this modal dialog, and they
+ * write (autosave, undo). Their typing was saved just before, and while
+ * the worker writes the window's store refuses writes (see
+ * cp_store_open_sibling()), so they are made insensitive until the
+ * import ends rather than have an edit refused half-way through. */
+static void
+hold_session_windows (CpImportDialog *self)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (CP_IS_SESSION_WINDOW (l->data) && gtk_widget_get_sensitive (l->data))
+      {
+        gtk_widget_set_sensitive (l->data, FALSE);
+        g_ptr_array_add (self->held_windows, g_object_ref (l->data));
+      }
+}
+
+static void
+release_session_windows (CpImportDialog *self)
+{
+  for (guint i = 0; i < self->held_windows->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->held_windows, i), TRUE);
+  g_ptr_array_set_size (self->held_windows, 0);
+}
+
 static void
 import_failed (CpImportDialog *self, const GError *error)
 {
-  set_importing (self, FALSE);
   if (g_error_matches (error, CP_XML_IMPORT_ERROR, CP_XML_IMPORT_ERROR_CONFLICT))
     show_conflict (self, error->message);
   else
     show_problem (self, error->message);
 }
 
-/* Imports now, as the Import button does once its page is drawn; blocks
- * the main loop until the one transaction is committed or rolled back.
- * What is written is the preview the person saw, read in the worker:
- * the file is not read again. If anything that preview would update was
- * edited here since, the core refuses the whole import (CONFLICT). */
-gboolean
-cp_import_dialog_import (CpImportDialog *self, GError **error)
+/* The import has ended, committed (@error NULL) or rolled back. */
+static void
+finish_import (CpImportDialog *self, GTask *outer, const char *done, const GError *error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(CpXmlImport) import = NULL;
-  g_autofree char *done = NULL;
-
-  g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
-
-  if (self->preview == NULL || self->cancellable != NULL)
+  if (self->disposed)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s", _("No file has been read for import."));
-      return FALSE;
+      if (error != NULL)
+        g_task_return_error (outer, g_error_copy (error));
+      else
+        g_task_return_boolean (outer, TRUE);
+      return;
     }
-  if (!self->importing)
-    show_importing (self);
-  flush_open_edits (self);
-  import = g_object_ref (self->preview);
-  done = done_text (import);
-  if (!cp_xml_import_apply_to (import, self->store, &local_error))
-    {
-      import_failed (self, local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  g_clear_object (&self->preview);
+  release_session_windows (self);
   set_importing (self, FALSE);
-  /* The store's "changed" signals, emitted at the commit, have already
-   * queued the window's lists to refresh. */
+  if (error != NULL)
+    {
+      import_failed (self, error);
+      g_task_return_error (outer, g_error_copy (error));
+      return;
+    }
   if (self->parent != NULL && CP_IS_WINDOW (self->parent))
     cp_window_add_toast (CP_WINDOW (self->parent), done);
+  g_task_return_boolean (outer, TRUE);
   gtk_window_close (GTK_WINDOW (self));
-  return TRUE;
 }
 
-static void
-stop_waiting_for_paint (CpImportDialog *self)
+/* Announcing the changes, on the main thread -------------------------- */
+
+/* Main-loop time one announcing slice may take, and how many signals
+ * go between two looks at the clock. */
+#define ANNOUNCE_SLICE_US 5000
+#define ANNOUNCE_CLOCK_EVERY 256
+/* Below the redraw (GDK_PRIORITY_REDRAW) and input, so the window keeps
+ * drawing between slices; above the default idle, where the lists and
+ * pages queue their refresh, so each refreshes once, after the last
+ * slice, not once per slice. */
+#define ANNOUNCE_PRIORITY (GDK_PRIORITY_REDRAW + 10)
+
+/* The worker's commit, told to the window's store as if it had made it:
+ * "changed" for every row, in commit order, the same signals a write on
+ * the main thread emits, so every list, page and session window reacts
+ * as it always does. A large import is 100,000 rows and more, so they
+ * go out in slices of a few milliseconds. The window's store is held
+ * here, not by the dialog: the announcing finishes even if the dialog
+ * is destroyed meanwhile. */
+typedef struct
 {
-  g_clear_handle_id (&self->apply_source, g_source_remove);
-  if (self->frame_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
+  CpStore   *store;
+  GPtrArray *changes;   /* table, id, table, id … */
+  guint      next;
+  GTask     *task;      /* returns when all are out */
+} Announcer;
+
+static void
+announcer_free (gpointer data)
+{
+  Announcer *a = data;
+
+  g_clear_object (&a->store);
+  g_clear_pointer (&a->changes, g_ptr_array_unref);
+  g_free (a);
 }
 
 static gboolean
-apply_timeout_cb (gpointer data)
+announce_slice_cb (gpointer data)
 {
-  CpImportDialog *self = data;
+  Announcer *a = data;
+  gint64 until = g_get_monotonic_time () + ANNOUNCE_SLICE_US;
 
-  self->apply_source = 0;
-  stop_waiting_for_paint (self);
-  cp_import_dialog_import (self, NULL);
+  while (a->next + 1 < a->changes->len)
+    {
+      cp_store_emit_changed (a->store, g_ptr_array_index (a->changes, a->next),
+                             g_ptr_array_index (a->changes, a->next + 1));
+      a->next += 2;
+      if ((a->next / 2) % ANNOUNCE_CLOCK_EVERY == 0 && g_get_monotonic_time () >= until)
+        return G_SOURCE_CONTINUE;
+    }
+  g_task_return_boolean (a->task, TRUE);
+  g_clear_object (&a->task);
   return G_SOURCE_REMOVE;
 }
 
 static void
-after_paint_cb (CpImportDialog *self)
+announce_changes_async (CpStore *store, GPtrArray *changes, GAsyncReadyCallback callback, gpointer data)
 {
-  stop_waiting_for_paint (self);
-  self->apply_source = g_timeout_add (APPLY_AFTER_PAINT_MS, apply_timeout_cb, self);
+  Announcer *a = g_new0 (Announcer, 1);
+
+  a->store = g_object_ref (store);
+  a->changes = g_ptr_array_ref (changes);
+  a->task = g_task_new (store, NULL, callback, data);
+  g_task_set_source_tag (a->task, announce_changes_async);
+  g_idle_add_full (ANNOUNCE_PRIORITY, announce_slice_cb, a, announcer_free);
 }
 
-/* Why the import runs on the main thread, and how it stays visible.
- *
- * cp_xml_import_apply_to() writes, and writes go through the window's
- * CpStore: the process's only write connection (a lock file refuses a
- * second one, and RELIABILITY.md's WAL-reset bug needs two writers). It
- * is not thread-safe and the main thread may use it at any moment, so a
- * worker cannot borrow it; and one main-loop callback for the flush, the
- * check that nothing changed since the read and the apply means nothing
- * else can write in between, and the "changed" signals reach the lists
- * on the thread they expect.
- *
- * The price is that nothing redraws while it runs (only the writing: the
- * file was read in the worker). So the Importing page goes up first, the
- * dialog refuses to close, and the import starts only once that page has
- * been painted (the frame clock's after-paint) and the loop has had a
- * moment to hand the frame over; its spinner stands still until then. */
-static void
-begin_import (CpImportDialog *self)
+/* What an import under way carries from the click to its end. */
+typedef struct
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  CpXmlImport *import;    /* the worker's, which frees it */
+  CpStore     *sibling;   /* the worker's while it runs; closed by it */
+  CpStore     *store;     /* the window's, to announce the changes on */
+  char        *done;      /* the toast, worked out before the import ran */
+} ApplyJob;
 
+static void
+apply_job_free (gpointer data)
+{
+  ApplyJob *job = data;
+
+  g_clear_object (&job->import);
+  g_clear_object (&job->sibling);
+  g_clear_object (&job->store);
+  g_free (job->done);
+  g_free (job);
+}
+
+static void
+announced_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) outer = data;
+  CpImportDialog *self = g_task_get_source_object (outer);
+  ApplyJob *job = g_task_get_task_data (outer);
+
+  finish_import (self, outer, job->done, NULL);
+}
+
+/* The worker's end, back on the main thread. Its connection is closed,
+ * so the window's store may write again. */
+static void
+apply_done_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr(GTask) outer = data;
+  CpImportDialog *self = CP_IMPORT_DIALOG (source);
+  ApplyJob *job = g_task_get_task_data (outer);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) changes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (changes == NULL)
+    {
+      finish_import (self, outer, job->done, error);
+      return;
+    }
+  announce_changes_async (job->store, changes, announced_cb, g_steal_pointer (&outer));
+}
+
+/* Writes through the sibling connection, in ONE transaction (see
+ * cp_xml_import_apply()): a failure or a CONFLICT changes nothing. The
+ * sibling is closed here, in the thread that used it; what goes back is
+ * the list of rows it committed. */
+static void
+apply_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ApplyJob *job = data;
+  GError *error = NULL;
+  gboolean ok = cp_xml_import_apply_to (job->import, job->sibling, &error);
+  g_autoptr(GPtrArray) changes = cp_store_steal_committed_changes (job->sibling);
+
+  /* The import holds every record it read (146,000 for a caseload of
+   * 1,000 people): freed here, that is a quarter of a second the main
+   * loop does not spend. This is its only reference. */
+  g_clear_object (&job->import);
+  cp_store_close (job->sibling);
+  if (ok)
+    g_task_return_pointer (task, g_steal_pointer (&changes), (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Why the import runs in a worker, on a connection of its own.
+ *
+ * The window's CpStore is main-thread only: its lists page rows in at
+ * any moment. Applying a caseload of 1,000 people and 100,000 payments
+ * takes seconds, which on the main thread froze the window. So the
+ * worker writes through a sibling (cp_store_open_sibling()): a second
+ * connection to the same file that shares the process's write lock.
+ * Two writers stay one at a time: open edits are saved first, session
+ * windows are held, and until the sibling is closed the window's store
+ * refuses writes at once, so nothing waits on the import's transaction;
+ * reading meanwhile sees the state before it. The worker applies the
+ * preview as read (the file is not read again) and the core refuses the
+ * whole import (CONFLICT) if anything it would update was edited after
+ * the read. Its "changed" signals are kept, not emitted in the worker,
+ * and announced on the window's store once it has committed. */
+static void
+import_async (CpImportDialog *self, GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) outer = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ApplyJob *job;
+
+  g_task_set_source_tag (outer, import_async);
+  if (self->preview == NULL || self->cancellable != NULL || self->importing)
+    {
+      g_task_return_new_error (outer, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED, "%s",
+                               _("No file has been read for import."));
+      return;
+    }
   show_importing (self);
-  self->apply_source = g_timeout_add (APPLY_FALLBACK_MS, apply_timeout_cb, self);
-  if (clock == NULL)
-    return;
-  self->frame_clock = g_object_ref (clock);
-  self->after_paint_id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (after_paint_cb), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* Saved in their own transactions before the sibling opens: such an
+   * edit then makes the import refuse (CONFLICT) rather than be
+   * overwritten, and nothing is left to autosave while it runs. */
+  flush_open_edits (self);
+  hold_session_windows (self);
+  job = g_new0 (ApplyJob, 1);
+  job->done = done_text (self->preview);
+  job->store = g_object_ref (self->store);
+  g_task_set_task_data (outer, job, apply_job_free);
+  job->sibling = cp_store_open_sibling (self->store, &error);
+  if (job->sibling == NULL)
+    {
+      finish_import (self, outer, job->done, error);
+      return;
+    }
+  /* The worker's from here: the main thread no longer touches it. */
+  job->import = g_steal_pointer (&self->preview);
+  task = g_task_new (self, NULL, apply_done_cb, g_steal_pointer (&outer));
+  g_task_set_source_tag (task, apply_thread);
+  /* The task's own data are the outer task's: borrowed, not freed here. */
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, apply_thread);
+}
+
+static void
+import_sync_cb (GObject *source, GAsyncResult *result, gpointer data)
+{
+  *(GAsyncResult **) data = g_object_ref (result);
+}
+
+/* For tests and callers that need the end: the Import button's import,
+ * the main loop running (and the Importing page spinning) while it
+ * waits. The dialog has closed itself by the time this returns TRUE. */
+gboolean
+cp_import_dialog_import (CpImportDialog *self, GError **error)
+{
+  g_autoptr(CpImportDialog) hold = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (CP_IS_IMPORT_DIALOG (self), FALSE);
+
+  hold = g_object_ref (self);
+  import_async (self, import_sync_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
 import_clicked_cb (CpImportDialog *self)
 {
   if (self->preview != NULL && !self->importing)
-    begin_import (self);
+    import_async (self, NULL, NULL);
 }
 
 /* Getters for tests -------------------------------------------------- */
@@ -605,7 +773,12 @@ cp_import_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  stop_waiting_for_paint (self);
+  /* Destroyed mid-import (closing is refused, destroying is not): the
+   * worker still ends, and its changes are still announced. */
+  self->disposed = TRUE;
+  if (self->held_windows != NULL)
+    release_session_windows (self);
+  g_clear_pointer (&self->held_windows, g_ptr_array_unref);
   g_clear_object (&self->preview);
   g_clear_object (&self->store);
   g_clear_object (&self->file);
@@ -648,6 +821,7 @@ static void
 cp_import_dialog_init (CpImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->held_windows = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 CpImportDialog *

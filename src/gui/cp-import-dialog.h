@@ -35,11 +35,14 @@ gboolean        cp_import_dialog_set_file    (CpImportDialog  *self,
 /* The Reading page's Stop button: back to Choose, nothing changed; the
  * worker stops within milliseconds. */
 void            cp_import_dialog_stop_reading (CpImportDialog *self);
-/* Imports now, on the main thread (the Import button first shows the
- * Importing page and waits until it is drawn): the preview as read, not
- * the file read again. If something it would update was edited here
- * since, nothing is imported (CP_XML_IMPORT_ERROR_CONFLICT) and the
- * dialog offers to read the file again. */
+/* Imports now, as the Import button does: the Importing page (its
+ * spinner turning) while a worker writes the preview as read, not the
+ * file read again, through a sibling connection (cp_store_open_sibling());
+ * the main loop runs while this waits. On success the window's store has
+ * announced every changed row and the dialog has closed. If something
+ * the import would update was edited here since the read, nothing is
+ * imported (CP_XML_IMPORT_ERROR_CONFLICT) and the dialog offers to read
+ * the file again. */
 gboolean        cp_import_dialog_import      (CpImportDialog  *self,
                                               GError         **error);
 /* For tests: "choose", "reading", "preview", "importing" or "conflict",

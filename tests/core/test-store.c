@@ -824,6 +824,236 @@ test_closed_store (gpointer fixture, gconstpointer data)
   g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN);
 }
 
+/* --- siblings ------------------------------------------------------ */
+
+/* What a sibling writes in its worker thread: one person, committed. */
+typedef struct
+{
+  CpStore  *sibling;
+  char     *person_id;
+  gboolean  changed_on_sibling;
+} SiblingWrite;
+
+static void
+sibling_changed_cb (CpStore *store, const char *table, const char *id, gpointer data)
+{
+  ((SiblingWrite *) data)->changed_on_sibling = TRUE;
+}
+
+static gpointer
+sibling_write_thread (gpointer data)
+{
+  SiblingWrite *w = data;
+  g_autoptr(CpPerson) person = cp_test_add_person (w->sibling, "Ada", "Worker");
+
+  w->person_id = g_strdup (cp_record_get_id (CP_RECORD (person)));
+  cp_store_close (w->sibling);
+  return NULL;
+}
+
+static CpStore *
+open_sibling (CpStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  CpStore *sibling = cp_store_open_sibling (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (sibling);
+  return sibling;
+}
+
+/* A sibling is the write store's connection settings again, and its
+ * contributor. */
+static void
+test_sibling_pragmas (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(CpStore) sibling = NULL;
+  g_autofree char *journal = NULL;
+
+  cp_store_set_contributor (store, "Sam Keyworker");
+  sibling = open_sibling (store);
+  journal = query_pragma_text (sibling, "PRAGMA journal_mode");
+  g_assert_true (cp_store_is_sibling (sibling));
+  g_assert_false (cp_store_is_sibling (store));
+  g_assert_false (cp_store_is_read_only (sibling));
+  g_assert_cmpstr (journal, ==, "wal");
+  g_assert_cmpint (cp_test_query_int (sibling, "PRAGMA synchronous", NULL), ==, 2);
+  g_assert_cmpint (cp_test_query_int (sibling, "PRAGMA foreign_keys", NULL), ==, 1);
+  g_assert_cmpint (cp_test_query_int (sibling, "PRAGMA busy_timeout", NULL), ==, 5000);
+  g_assert_cmpstr (cp_store_get_contributor (sibling), ==, "Sam Keyworker");
+  g_assert_cmpstr (cp_store_get_path (sibling), ==, cp_store_get_path (store));
+}
+
+/* Written in a worker thread through the sibling: visible to the write
+ * store once committed, audited under the window's contributor,
+ * announced by no signal but kept for the owner to announce. */
+static void
+test_sibling_writes_visible (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contributor = NULL;
+  SiblingWrite w = { 0 };
+  ChangeLog log;
+  GThread *thread;
+
+  change_log_init (&log);
+  g_signal_connect (store, "changed", G_CALLBACK (changed_cb), &log);
+  cp_store_set_contributor (store, "Sam Keyworker");
+  w.sibling = open_sibling (store);
+  g_signal_connect (w.sibling, "changed", G_CALLBACK (sibling_changed_cb), &w);
+  g_assert_true (cp_store_has_open_sibling (store));
+  thread = g_thread_new ("sibling", sibling_write_thread, &w);
+  g_thread_join (thread);
+
+  g_assert_false (cp_store_has_open_sibling (store));
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 1);
+  contributor = cp_test_query_text (store, "SELECT contributor FROM audit WHERE row_id = ?1", w.person_id);
+  g_assert_cmpstr (contributor, ==, "Sam Keyworker");
+  /* Nothing was emitted, in the worker or here. */
+  g_assert_false (w.changed_on_sibling);
+  g_assert_cmpuint (log.ids->len, ==, 0);
+  changes = cp_store_steal_committed_changes (w.sibling);
+  g_assert_cmpuint (changes->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (changes, 0), ==, "person");
+  g_assert_cmpstr (g_ptr_array_index (changes, 1), ==, w.person_id);
+  /* Stolen once. */
+  g_clear_pointer (&changes, g_ptr_array_unref);
+  changes = cp_store_steal_committed_changes (w.sibling);
+  g_assert_cmpuint (changes->len, ==, 0);
+
+  /* The owner announces them on the write store. */
+  cp_store_emit_changed (store, "person", w.person_id);
+  g_assert_true (change_log_has_id (&log, w.person_id));
+  g_signal_handlers_disconnect_by_data (store, &log);
+  change_log_clear (&log);
+  g_object_unref (w.sibling);
+  g_free (w.person_id);
+}
+
+/* A rolled-back sibling transaction leaves nothing to announce. */
+static void
+test_sibling_rollback (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(CpStore) sibling = open_sibling (store);
+  g_autoptr(CpPerson) person = cp_person_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (person, "given-name", "Never", "family-name", "Stored", NULL);
+  g_assert_true (cp_store_begin (sibling, &error));
+  g_assert_true (cp_store_insert (sibling, CP_RECORD (person), &error));
+  g_assert_no_error (error);
+  cp_store_rollback (sibling);
+  changes = cp_store_steal_committed_changes (sibling);
+  g_assert_cmpuint (changes->len, ==, 0);
+  cp_store_close (sibling);
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 0);
+}
+
+/* While a sibling is open it is the one writer: the write store refuses
+ * at once (no waiting on the sibling's transaction) and reads the last
+ * commit; after the sibling closes it writes again. */
+static void
+test_sibling_one_writer (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(CpStore) sibling = open_sibling (store);
+  g_autoptr(CpStore) second = NULL;
+  g_autoptr(CpPerson) person = cp_person_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  g_assert_true (cp_store_begin (sibling, &error));
+  g_object_unref (cp_test_add_person (sibling, "In", "Transaction"));
+  start = g_get_monotonic_time ();
+  g_object_set (person, "given-name", "Main", "family-name", "Thread", NULL);
+  g_assert_false (cp_store_insert (store, CP_RECORD (person), &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+  g_clear_error (&error);
+  /* Reading sees the state before the sibling's transaction. */
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 0);
+  /* One sibling at a time. */
+  second = cp_store_open_sibling (store, &error);
+  g_assert_null (second);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (cp_store_commit (sibling, &error));
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 1);
+
+  cp_store_close (sibling);
+  g_assert_true (cp_store_insert (store, CP_RECORD (person), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_count (store, CP_TYPE_PERSON, NULL), ==, 2);
+}
+
+/* Inside a transaction of the write store, a sibling would wait on it. */
+static void
+test_sibling_refused_in_transaction (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cp_store_begin (store, &error));
+  g_assert_null (cp_store_open_sibling (store, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  cp_store_rollback (store);
+}
+
+/* The sibling shares the process's lock instead of taking it again: it
+ * opens beside the write store; a second write store is still refused,
+ * even after the first closed while the sibling was still writing. */
+static void
+test_sibling_shares_lock (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  g_autoptr(CpStore) sibling = open_sibling (store);
+  g_autoptr(GError) error = NULL;
+  CpStore *second;
+
+  second = cp_store_open (NULL, &error);
+  g_assert_null (second);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  cp_store_close (store);
+  g_object_unref (cp_test_add_person (sibling, "Still", "Locked"));
+  second = cp_store_open (NULL, &error);
+  g_assert_null (second);
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  cp_store_close (sibling);
+  second = cp_store_open (NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cp_store_count (second, CP_TYPE_PERSON, NULL), ==, 1);
+  g_object_unref (second);
+}
+
+/* Read-only and closed stores have no write connection to stand in for. */
+static void
+test_sibling_of_read_only (gpointer fixture, gconstpointer data)
+{
+  g_autoptr(CpStore) writer = cp_test_open_store ();
+  g_autoptr(CpStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reader = cp_store_open_full (cp_store_get_path (writer), CP_STORE_OPEN_READ_ONLY, 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (cp_store_open_sibling (reader, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "read-only"));
+  g_clear_error (&error);
+
+  cp_store_close (writer);
+  g_assert_null (cp_store_open_sibling (writer, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_OPEN);
+}
+
 /* Every case starts from an empty data folder. */
 static void
 reset_setup (gpointer fixture, gconstpointer data)
@@ -860,6 +1090,13 @@ main (int argc, char *argv[])
   add_test ("/store/lock/second-writer", test_second_writer_busy);
   add_test ("/store/lock/second-writer-process", test_second_writer_process);
   add_test ("/store/lock/read-only", test_read_only);
+  add_test ("/store/sibling/pragmas", test_sibling_pragmas);
+  add_test ("/store/sibling/writes-visible", test_sibling_writes_visible);
+  add_test ("/store/sibling/rollback", test_sibling_rollback);
+  add_test ("/store/sibling/one-writer", test_sibling_one_writer);
+  add_test ("/store/sibling/refused-in-transaction", test_sibling_refused_in_transaction);
+  add_test ("/store/sibling/shares-lock", test_sibling_shares_lock);
+  add_test ("/store/sibling/read-only", test_sibling_of_read_only);
   add_test ("/store/damaged/garbage", test_garbage_refused);
   add_test ("/store/damaged/truncated", test_truncated_refused);
 

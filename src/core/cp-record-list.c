@@ -51,6 +51,33 @@ item_class (CpRecordList *self)
 
 /* "WHERE deleted = 0 AND parent = ?1 AND search LIKE ?3 AND …": only
  * names from code go into the text; values are bound by bind_filter(). */
+/* Whether search word @i is in the row's search expression (its name). */
+static void
+append_term_match (CpRecordList *self, GString *sql, guint i, const char *joiner)
+{
+  /* cp_fold() (cp-store.c) ignores case beyond ASCII, as LIKE does not. */
+  g_string_append_printf (sql, "%s(cp_fold (%s) LIKE '%%' || ?%u || '%%' ESCAPE '\\')",
+                          i ? joiner : "", item_class (self)->search_expression, FIRST_TERM_PARAM + i);
+}
+
+/* The list's order. While a search also finds rows by other texts (a
+ * person by their plan), rows with more of the words in their own name
+ * come first: "Begum hospital" lists the Begums whose plan mentions a
+ * hospital before people whose plan names a Begum on their staff. */
+static char *
+order_sql (CpRecordList *self)
+{
+  CpRecordClass *klass = item_class (self);
+  const char *order = klass->order_by ? klass->order_by : "created_at";
+  g_autoptr(GString) named = g_string_new (NULL);
+
+  if (self->terms == NULL || self->terms[0] == NULL || self->extra_param == NULL)
+    return g_strdup (order);
+  for (guint i = 0; self->terms[i] != NULL; i++)
+    append_term_match (self, named, i, " + ");
+  return g_strdup_printf ("-(%s), %s", named->str, order);
+}
+
 static char *
 filter_sql (CpRecordList *self)
 {
@@ -60,10 +87,8 @@ filter_sql (CpRecordList *self)
 
   if (self->parent_id != NULL && klass->parent_column != NULL)
     g_string_append_printf (sql, " AND %s = ?1", klass->parent_column);
-  /* cp_fold() (cp-store.c) ignores case beyond ASCII, as LIKE does not. */
   for (guint i = 0; self->terms != NULL && self->terms[i] != NULL; i++)
-    g_string_append_printf (words, "%scp_fold (%s) LIKE '%%' || ?%u || '%%' ESCAPE '\\'",
-                            i ? " AND " : "", klass->search_expression, FIRST_TERM_PARAM + i);
+    append_term_match (self, words, i, " AND ");
   /* Rows the extra SELECT finds (people whose plan text matches) too. */
   if (words->len > 0 && self->extra_param != NULL)
     g_string_append_printf (sql, " AND ((%s) OR id IN (%s))", words->str, self->extra_sql);
@@ -140,10 +165,9 @@ fetch_page (gpointer owner, guint page)
   CpRecordClass *klass = item_class (self);
   g_autofree char *columns = cp_store_select_columns (self->item_type);
   g_autofree char *where = filter_sql (self);
+  g_autofree char *order = order_sql (self);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s %s ORDER BY %s, id LIMIT %d OFFSET ?2",
-                                          columns, klass->table, where,
-                                          klass->order_by ? klass->order_by : "created_at",
-                                          CP_LIST_PAGE_SIZE);
+                                          columns, klass->table, where, order, CP_LIST_PAGE_SIZE);
   sqlite3_stmt *stmt = cp_store_prepare (self->store, sql, NULL);
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -369,6 +393,7 @@ cp_record_list_find_position (CpRecordList *self, const char *id)
 {
   CpRecordClass *klass;
   g_autofree char *where = NULL;
+  g_autofree char *order = NULL;
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt;
   guint position = G_MAXUINT;
@@ -378,11 +403,12 @@ cp_record_list_find_position (CpRecordList *self, const char *id)
     return G_MAXUINT;
   klass = item_class (self);
   where = filter_sql (self);
+  order = order_sql (self);
   sql = g_strdup_printf ("SELECT position FROM"
                          " (SELECT id, row_number () OVER (ORDER BY %s, id) - 1 AS position"
                          "  FROM %s %s)"
                          " WHERE id = ?2",
-                         klass->order_by ? klass->order_by : "created_at", klass->table, where);
+                         order, klass->table, where);
   stmt = cp_store_prepare (self->store, sql, NULL);
   if (stmt == NULL)
     return G_MAXUINT;

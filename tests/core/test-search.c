@@ -503,6 +503,48 @@ test_nhs_number_forms (Fixture *f, gconstpointer data)
     }
 }
 
+/* The caseload list, while searching, puts people with more of the words
+ * in their own name first: "Gardener swimming" lists John Gardener (name,
+ * and a plan that mentions swimming) before Sam, whose plan mentions both;
+ * "Sam swimming" lists Sam before John, whose plan mentions both. */
+static void
+test_record_list_names_first (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpRecordList) people = cp_record_list_new (f->store, CP_TYPE_PERSON, NULL);
+  g_autoptr(CpPlan) john_plan = cp_plan_current (f->store, cp_record_get_id (CP_RECORD (f->john)),
+                                                 "2026-04-01", &error);
+  g_autoptr(CpPlanEntry) john_entry = NULL;
+  g_autoptr(CpPlanEntry) sam_entry = NULL;
+  g_autoptr(CpPerson) first = NULL;
+  g_autoptr(CpPerson) second = NULL;
+
+  g_assert_no_error (error);
+  john_entry = cp_plan_entry_add (f->store, cp_record_get_id (CP_RECORD (john_plan)), CP_SECTION_GOOD_DAY,
+                                  "Swimming with Sam in the morning", CP_VOICE_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  sam_entry = cp_plan_entry_add (f->store, cp_record_get_id (CP_RECORD (f->plan)), CP_SECTION_GOOD_DAY,
+                                 "Helping the gardener", CP_VOICE_PERSON, NULL, &error);
+  g_assert_no_error (error);
+  cp_record_list_set_search_extra (people, cp_search_person_ids_sql (), cp_search_fts_query);
+  cp_record_list_set_search (people, "Gardener swimming");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (people), 1);
+  /* By name alone Gardener comes before Patel anyway: the second search
+   * shows the words, not the name order, decide. */
+  g_assert_cmpstr (cp_record_get_id (CP_RECORD (first)), ==, cp_record_get_id (CP_RECORD (f->john)));
+  g_assert_cmpuint (cp_record_list_find_position (people, cp_record_get_id (CP_RECORD (f->john))), ==, 0);
+  g_assert_cmpuint (cp_record_list_find_position (people, cp_record_get_id (CP_RECORD (f->sam))), ==, 1);
+  cp_record_list_set_search (people, "Sam swimming");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 2);
+  g_clear_object (&first);
+  first = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  g_assert_cmpstr (cp_record_get_id (CP_RECORD (first)), ==, cp_record_get_id (CP_RECORD (f->sam)));
+  g_assert_cmpuint (cp_record_list_find_position (people, cp_record_get_id (CP_RECORD (f->sam))), ==, 0);
+  g_assert_cmpuint (cp_record_list_find_position (people, cp_record_get_id (CP_RECORD (f->john))), ==, 1);
+}
+
 /* Deleted people stay out of the caseload search, whatever their plan says. */
 static void
 test_record_list_deleted (Fixture *f, gconstpointer data)
@@ -627,6 +669,7 @@ main (int argc, char **argv)
   ADD ("accents-and-long-input", test_accents_and_long_input);
   ADD ("nhs-number-forms", test_nhs_number_forms);
   ADD ("record-list-deleted", test_record_list_deleted);
+  ADD ("record-list-names-first", test_record_list_names_first);
   ADD ("index-through-undo", test_index_through_undo);
   ADD ("index-after-import", test_index_after_import);
 #undef ADD

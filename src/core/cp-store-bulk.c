@@ -207,8 +207,8 @@ chunk_sql (CpRecordClass *klass, guint n_rows)
 static gboolean
 insert_one_queued (CpStoreBulkInsert *bulk, QueuedRow *row, GError **error)
 {
-  sqlite3_stmt *stmt = cp_store_prepare (bulk->store, stored_insert_sql_for (CP_RECORD_GET_CLASS (row->record)),
-                                         error);
+  CpRecordClass *klass = CP_RECORD_GET_CLASS (row->record);
+  sqlite3_stmt *stmt = cp_store_prepare (bulk->store, stored_insert_sql_for (klass), error);
 
   if (stmt == NULL)
     return FALSE;

@@ -264,9 +264,13 @@ cp_xml_import_dup_summary (CpXmlImport *self)
   g_autofree char *n_updated = cp_format_count (updated);
   g_autofree char *n_unchanged = cp_format_count (unchanged);
   /* Translators: %s is a count such as "1,000". */
-  g_autofree char *add_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "add %s person", "add %s people", added), n_added);
-  g_autofree char *update_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "update %s", "update %s", updated), n_updated);
-  g_autofree char *same_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "leave %s unchanged", "leave %s unchanged", unchanged), n_unchanged);
+  g_autofree char *add_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "add %s person", "add %s people", added), n_added);
+  g_autofree char *update_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "update %s", "update %s", updated), n_updated);
+  g_autofree char *same_text =
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "leave %s unchanged", "leave %s unchanged", unchanged),
+                     n_unchanged);
 
   g_return_val_if_fail (CP_IS_XML_IMPORT (self), NULL);
   /* Translators: the three parts are "add 2 people", "update 1" and

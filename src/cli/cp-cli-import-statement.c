@@ -2,8 +2,14 @@
  * statement (CSV) into a person's current plan
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   coplan-cli import-statement --person ID [--map …] [--line ID]
+ *   coplan-cli import-statement --person ID [--map …] [--line ID] [--stream ID]
  *                               [--skip-bad] [--possible-duplicates] [--dry-run] FILE.csv
+ *
+ * A statement is the record of one account: --stream says which of the
+ * plan's direct-payment or prepaid-card streams it is, so the payments
+ * count in that stream's monitoring return. Left out, it is the plan's
+ * only such stream, or the line's when --line names one; with several
+ * and nothing to tell them apart, the command asks rather than guesses.
  */
 #include "config.h"
 
@@ -18,6 +24,7 @@ typedef struct
   char     *person_id;
   char     *map;
   char     *line_id;
+  char     *stream_id;
   gboolean  skip_bad;
   gboolean  possible_duplicates;
   gboolean  dry_run;
@@ -34,6 +41,9 @@ static const GOptionEntry entries[] = {
     N_("MAPPING") },
   { "line", 0, 0, G_OPTION_ARG_STRING, &args.line_id,
     N_("Put every payment on this budget line"), N_("LINE_ID") },
+  { "stream", 0, 0, G_OPTION_ARG_STRING, &args.stream_id,
+    N_("The direct-payment or prepaid-card stream whose account the statement is of "
+       "(default: the plan's only one)"), N_("STREAM_ID") },
   { "skip-bad", 0, 0, G_OPTION_ARG_NONE, &args.skip_bad,
     N_("Import the good rows even if some cannot be read"), NULL },
   { "possible-duplicates", 0, 0, G_OPTION_ARG_NONE, &args.possible_duplicates,
@@ -106,6 +116,92 @@ find_plan (CpStore *store, GError **error)
   return plan_id;
 }
 
+/* "Personal health budget (Direct payment)": how a stream is named to the person. */
+static char *
+describe_stream (CpRecord *stream)
+{
+  const char *name = cp_record_get_string (stream, "name");
+  int management;
+
+  g_object_get (stream, "management", &management, NULL);
+  /* TRANSLATORS: a funding stream's name and how it is held: "NHS (Prepaid card)" */
+  return g_strdup_printf (_("%s (%s)"), name && *name ? name : _("Unnamed stream"),
+                          cp_budget_management_name (management));
+}
+
+/* "  ID  Name (Direct payment)" lines, for a message that asks for --stream. */
+static char *
+list_streams (GPtrArray *streams)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < streams->len; i++)
+    {
+      CpRecord *stream = g_ptr_array_index (streams, i);
+      g_autofree char *described = describe_stream (stream);
+
+      g_string_append_printf (text, "\n  %s  %s", cp_record_get_id (stream), described);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static CpRecord *
+find_stream (GPtrArray *streams, const char *id)
+{
+  for (guint i = 0; i < streams->len; i++)
+    if (g_strcmp0 (cp_record_get_id (g_ptr_array_index (streams, i)), id) == 0)
+      return g_ptr_array_index (streams, i);
+  return NULL;
+}
+
+/* The stream --line's line is on, if it is one of @streams. */
+static CpRecord *
+line_stream (CpStore *store, GPtrArray *streams)
+{
+  g_autoptr(CpRecord) line = NULL;
+
+  if (args.line_id == NULL)
+    return NULL;
+  line = cp_store_load (store, CP_TYPE_BUDGET_LINE, args.line_id, NULL);
+  return line != NULL ? find_stream (streams, cp_record_get_string (line, "stream-id")) : NULL;
+}
+
+/* Which account the statement is of (see the top of the file). Sets
+ * *@stream (borrowed from @streams, NULL for none) and *@described, the
+ * words that report it; or prints why not and returns the exit status. */
+static int
+choose_stream (CpStore *store, GPtrArray *streams, CpRecord **stream, char **described)
+{
+  g_autofree char *listed = list_streams (streams);
+
+  *stream = NULL;
+  if (args.stream_id != NULL)
+    {
+      if ((*stream = find_stream (streams, args.stream_id)) == NULL)
+        return cp_cli_fail (CP_CLI_EXIT_USAGE,
+                            streams->len > 0
+                            ? _("import-statement: --stream: “%s” is not one of this plan's direct-payment "
+                                "or prepaid-card streams. They are:%s")
+                            : _("import-statement: --stream: “%s” is not one of this plan's direct-payment "
+                                "or prepaid-card streams: the plan has none.%s"),
+                            args.stream_id, listed);
+    }
+  else if (streams->len == 1)
+    *stream = g_ptr_array_index (streams, 0);
+  else if (streams->len > 1)
+    {
+      if ((*stream = line_stream (store, streams)) == NULL)
+        return cp_cli_fail (CP_CLI_EXIT_USAGE,
+                            _("import-statement: this plan has %u direct-payment or prepaid-card streams. "
+                              "Say which one's account the statement is of with --stream ID:%s"),
+                            streams->len, listed);
+    }
+  *described = *stream != NULL ? describe_stream (*stream)
+                               : g_strdup (_("none (the plan has no direct payment or prepaid card, "
+                                             "so no monitoring return counts these payments)"));
+  return CP_CLI_EXIT_OK;
+}
+
 static void
 print_listed (CpStatement *statement, gboolean warnings)
 {
@@ -125,13 +221,14 @@ print_listed (CpStatement *statement, gboolean warnings)
 }
 
 static void
-print_counts (CpStatement *statement, const CpStatementCounts *counts)
+print_counts (CpStatement *statement, const CpStatementCounts *counts, const char *stream)
 {
   g_autofree char *added = cp_money_format (counts->new_pence);
   g_autofree char *money_in = cp_money_format (counts->money_in_pence);
 
   if (cp_statement_get_note (statement) != NULL)
     g_print ("%s\n", cp_statement_get_note (statement));
+  g_print (_("Funding stream: %s\n"), stream);
   g_print (_("Rows read: %u\n"), counts->rows);
   g_print (args.dry_run ? _("Payments it would add: %u (%s)\n") : _("Payments added: %u (%s)\n"),
            counts->added, added);
@@ -155,11 +252,20 @@ run_import (CpStore *store, CpStatement *statement, const char *file)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *plan_id = find_plan (store, &error);
-  CpStatementImportOptions options = { 0, args.line_id, CP_PAYMENT_METHOD_BANK_TRANSFER };
+  g_autoptr(GPtrArray) streams = NULL;
+  g_autofree char *described = NULL;
+  CpStatementImportOptions options = { 0, args.line_id, CP_PAYMENT_METHOD_BANK_TRANSFER, NULL };
   CpStatementCounts counts = { 0 };
+  CpRecord *stream = NULL;
+  int status;
 
   if (plan_id == NULL)
     return cp_cli_fail (CP_CLI_EXIT_FAILURE, "%s", error->message);
+  if ((streams = cp_statement_import_list_accounts (store, plan_id, &error)) == NULL)
+    return cp_cli_fail (CP_CLI_EXIT_FAILURE, _("Could not import “%s”: %s"), file, error->message);
+  if ((status = choose_stream (store, streams, &stream, &described)) != CP_CLI_EXIT_OK)
+    return status;
+  options.stream_id = stream != NULL ? cp_record_get_id (stream) : NULL;
   if (args.skip_bad)
     options.flags |= CP_STATEMENT_IMPORT_SKIP_BAD;
   if (args.possible_duplicates)
@@ -173,7 +279,7 @@ run_import (CpStore *store, CpStatement *statement, const char *file)
                                                    "--skip-bad to import the other rows."), error->message);
       return cp_cli_fail (CP_CLI_EXIT_FAILURE, _("Could not import “%s”: %s"), file, error->message);
     }
-  print_counts (statement, &counts);
+  print_counts (statement, &counts, described);
   return CP_CLI_EXIT_OK;
 }
 

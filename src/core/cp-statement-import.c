@@ -6,6 +6,12 @@
  * file imported twice adds nothing. A payment typed in by hand with the
  * same date, amount and payee is only a *possible* duplicate: a person
  * decides. The whole import is one transaction: all of it, or nothing.
+ *
+ * A statement is the record of one account. When the caller says which
+ * funding stream's account that is, every payment gets that stream, and
+ * the monitoring return (which counts payments by stream) includes them.
+ * The fingerprint leaves the stream out on purpose: a file imported
+ * before streams were chosen, or with another choice, still adds nothing.
  */
 #define G_LOG_DOMAIN "cp-statement-import"
 
@@ -26,6 +32,12 @@ static const char imported_sql[] =
 
 /* Payments typed in by hand: those no import row points at. cp_fold
  * leaves ASCII alone, so lower() does its case. */
+/* The same managements as the monitoring return's (cp-monitoring-data.c). */
+static const char accounts_sql[] =
+  "SELECT %s FROM funding_stream"
+  " WHERE plan_id = ?1 AND deleted = 0 AND management IN ('direct-payment', 'prepaid-card')"
+  " ORDER BY name, id";
+
 static const char hand_typed_sql[] =
   "SELECT count(*) FROM payment p"
   " WHERE p.plan_id = ?1 AND p.deleted = 0 AND p.paid_on = ?2 AND p.amount_pence = ?3"
@@ -277,6 +289,35 @@ cp_statement_import_method_for_type (const char *type, CpPaymentMethod fallback)
     if (g_str_equal (word, words[i].word))
       return words[i].method;
   return fallback;
+}
+
+GPtrArray *
+cp_statement_import_list_accounts (CpStore *store, const char *plan_id, GError **error)
+{
+  g_autofree char *columns = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) streams = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CP_IS_STORE (store), NULL);
+  g_return_val_if_fail (plan_id != NULL, NULL);
+
+  columns = cp_store_select_columns (CP_TYPE_FUNDING_STREAM);
+  sql = g_strdup_printf (accounts_sql, columns);
+  if ((stmt = cp_store_prepare (store, sql, error)) == NULL)
+    return NULL;
+  streams = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_bind_text (stmt, 1, plan_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (streams, cp_store_record_from_row (store, CP_TYPE_FUNDING_STREAM, stmt));
+  reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      cp_store_set_error_from_db (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&streams);
 }
 
 /* A record the payments will point at: it must be a live one of this plan. */

@@ -40,7 +40,10 @@ typedef struct
   CpStatementImportFlags flags;
   const char            *budget_line_id; /* NULL: no line */
   CpPaymentMethod        method;         /* when the statement's type column says nothing */
-  const char            *stream_id;      /* NULL: the line's stream, if any */
+  /* The funding stream whose account the statement is of: every payment
+   * added gets it, so the monitoring return counts them. NULL: the line's
+   * stream, if any (cp_statement_import_list_accounts() finds the choices). */
+  const char            *stream_id;
 } CpStatementImportOptions;
 
 /* Marks every spending row new, already imported or a possible duplicate
@@ -63,6 +66,14 @@ gboolean cp_statement_import_apply  (CpStore                        *store,
                                      const CpStatementImportOptions *options,
                                      CpStatementCounts              *counts,
                                      GError                        **error);
+
+/* The plan's live direct-payment and prepaid-card streams, by name: money
+ * in an account the person holds, so the accounts a statement can be of,
+ * and the streams a monitoring return counts. A GPtrArray of
+ * CpFundingStream, or NULL on error. */
+GPtrArray      *cp_statement_import_list_accounts   (CpStore         *store,
+                                                     const char      *plan_id,
+                                                     GError         **error);
 
 /* The payment method a bank's type word names ("DD", "SO", "CARD" …), or @fallback. */
 CpPaymentMethod cp_statement_import_method_for_type (const char      *type,

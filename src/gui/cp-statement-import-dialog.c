@@ -6,6 +6,12 @@
  * (new, already imported, money in, a problem, a warning) and import.
  * Nothing is stored until the person presses Import and, when rows have
  * problems or warnings, says so again.
+ *
+ * A statement is the record of one account, so the preview asks which
+ * of the plan's direct-payment or prepaid-card streams it is of: chosen
+ * already when there is one, asked for when there are several (Import
+ * waits), said in words when there are none. Every payment gets that
+ * stream, and so counts in its monitoring return.
  */
 #define G_LOG_DOMAIN "cp-statement-import-dialog"
 
@@ -49,6 +55,7 @@ struct _CpStatementImportDialog
   GtkLabel          *details_label;
   AdwComboRow       *line_row;
   AdwComboRow       *stream_row;
+  AdwActionRow      *no_account_row;
   GtkColumnView     *column_view;
 
   /* Owned references */
@@ -56,7 +63,8 @@ struct _CpStatementImportDialog
   char              *plan_id;
   CpStatement       *statement;
   GPtrArray         *line_ids;      /* index 0 is "no line": NULL */
-  GPtrArray         *stream_ids;    /* index 0 is "the line's stream": NULL */
+  GPtrArray         *stream_ids;    /* per stream_row item: an id, or NULL for "not one of these" */
+  gboolean           stream_asked;  /* several accounts: item 0 asks to choose one */
   GtkStringList     *rows_model;    /* each item: the row's index */
   CpStatementCounts  counts;
 
@@ -308,26 +316,112 @@ fill_lines (CpStatementImportDialog *self)
   adw_combo_row_set_selected (self->line_row, 0);
 }
 
+/* "Personal health budget — Direct payment" */
+static char *
+account_label (CpRecord *stream)
+{
+  const char *name = cp_record_get_string (stream, "name");
+  int management;
+
+  g_object_get (stream, "management", &management, NULL);
+  /* TRANSLATORS: a funding stream's name, then how it is held */
+  return g_strdup_printf (_("%s — %s"), name && *name ? name : _("Unnamed stream"),
+                          cp_budget_management_name (management));
+}
+
+static gboolean
+stream_is_chosen (CpStatementImportDialog *self)
+{
+  return !self->stream_asked || adw_combo_row_get_selected (self->stream_row) != 0;
+}
+
+static void
+update_import_button (CpStatementImportDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
+                            self->statement != NULL && stream_is_chosen (self) &&
+                            self->counts.new_rows + self->counts.possible_duplicates > 0);
+}
+
+/* The choices in full: stream names are long and alike ("Personal budget,
+ * Tower Hamlets"), and the part that tells them apart comes last. */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 48);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkStringObject *choice = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (choice));
+}
+
+static void
+stream_selected_cb (CpStatementImportDialog *self)
+{
+  update_import_button (self);
+}
+
+/* The accounts the statement can be of; the choice made before, if it
+ * is still one of them (the preview is filled again after Change Columns). */
 static void
 fill_streams (CpStatementImportDialog *self)
 {
-  g_autoptr(CpRecordList) streams = cp_record_list_new (self->store, CP_TYPE_FUNDING_STREAM, self->plan_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) streams = cp_statement_import_list_accounts (self->store, self->plan_id, &error);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (streams));
+  g_autofree char *chosen = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n;
 
+  if (streams == NULL)
+    {
+      g_warning ("Could not list the plan's accounts: %s", error->message);
+      streams = g_ptr_array_new ();
+    }
+  n = streams->len;
+  selected = adw_combo_row_get_selected (self->stream_row);
+  if (selected != GTK_INVALID_LIST_POSITION && selected < self->stream_ids->len)
+    chosen = g_strdup (g_ptr_array_index (self->stream_ids, selected));
   g_ptr_array_set_size (self->stream_ids, 0);
-  gtk_string_list_append (names, _("From the line"));
-  g_ptr_array_add (self->stream_ids, NULL);
+  self->stream_asked = n > 1;
+  if (self->stream_asked)
+    {
+      gtk_string_list_append (names, _("Choose…"));
+      g_ptr_array_add (self->stream_ids, NULL);
+    }
+  selected = 0;
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CpRecord) stream = g_list_model_get_item (G_LIST_MODEL (streams), i);
-      const char *name = cp_record_get_string (stream, "name");
+      CpRecord *stream = g_ptr_array_index (streams, i);
+      g_autofree char *label = account_label (stream);
 
-      gtk_string_list_append (names, name && *name ? name : _("Unnamed stream"));
+      if (g_strcmp0 (chosen, cp_record_get_id (stream)) == 0)
+        selected = self->stream_ids->len;
+      gtk_string_list_append (names, label);
       g_ptr_array_add (self->stream_ids, g_strdup (cp_record_get_id (stream)));
     }
+  gtk_string_list_append (names, _("Not one of these (the budget line's stream)"));
+  g_ptr_array_add (self->stream_ids, NULL);
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->stream_row),
+                               self->stream_asked
+                               ? _("This plan has more than one direct payment or prepaid card: "
+                                   "choose the account this statement is of.")
+                               : _("The account this statement is of: its monitoring return "
+                                   "counts these payments."));
   adw_combo_row_set_model (self->stream_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->stream_row, 0);
+  adw_combo_row_set_selected (self->stream_row, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->stream_row), n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_account_row), n == 0);
 }
 
 static void
@@ -372,8 +466,7 @@ show_preview (CpStatementImportDialog *self)
   fill_rows (self);
   gtk_widget_set_visible (GTK_WIDGET (self->show_rows_button), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), TRUE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            self->counts.new_rows + self->counts.possible_duplicates > 0);
+  update_import_button (self);
   gtk_stack_set_visible_child_name (self->stack, "preview");
 }
 
@@ -609,6 +702,13 @@ cp_statement_import_dialog_import (CpStatementImportDialog *self, gboolean possi
   g_return_val_if_fail (CP_IS_STATEMENT_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (self->statement != NULL, FALSE);
 
+  /* Import waits for the choice; so does this. */
+  if (!stream_is_chosen (self))
+    {
+      g_set_error_literal (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID,
+                           _("Choose which account this statement is of first."));
+      return FALSE;
+    }
   if (line != GTK_INVALID_LIST_POSITION && line < self->line_ids->len)
     options.budget_line_id = g_ptr_array_index (self->line_ids, line);
   if (stream != GTK_INVALID_LIST_POSITION && stream < self->stream_ids->len)
@@ -770,11 +870,13 @@ cp_statement_import_dialog_class_init (CpStatementImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CpStatementImportDialog, details_label);
   gtk_widget_class_bind_template_child (widget_class, CpStatementImportDialog, line_row);
   gtk_widget_class_bind_template_child (widget_class, CpStatementImportDialog, stream_row);
+  gtk_widget_class_bind_template_child (widget_class, CpStatementImportDialog, no_account_row);
   gtk_widget_class_bind_template_child (widget_class, CpStatementImportDialog, column_view);
   gtk_widget_class_bind_template_callback (widget_class, choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_rows_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, change_columns_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stream_selected_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -784,6 +886,13 @@ cp_statement_import_dialog_init (CpStatementImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->line_ids = g_ptr_array_new_with_free_func (g_free);
   self->stream_ids = g_ptr_array_new_with_free_func (g_free);
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+    adw_combo_row_set_list_factory (self->stream_row, factory);
+  }
   add_column (self, _("Line"), COLUMN_LINE, FALSE);
   add_column (self, _("Date"), COLUMN_DATE, FALSE);
   add_column (self, _("Description"), COLUMN_DESCRIPTION, TRUE);
@@ -872,4 +981,13 @@ void
 cp_statement_import_dialog_set_stream (CpStatementImportDialog *self, guint position)
 {
   adw_combo_row_set_selected (self->stream_row, position);
+}
+
+const char *
+cp_statement_import_dialog_get_stream_id (CpStatementImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->stream_row);
+
+  g_return_val_if_fail (CP_IS_STATEMENT_IMPORT_DIALOG (self), NULL);
+  return selected < self->stream_ids->len ? g_ptr_array_index (self->stream_ids, selected) : NULL;
 }

@@ -44,8 +44,12 @@ CpStatement             *cp_statement_import_dialog_get_statement (CpStatementIm
 /* For tests: chooses the budget line at @position (0 is "no line"). */
 void                     cp_statement_import_dialog_set_line (CpStatementImportDialog *self,
                                                               guint                    position);
-/* For tests: chooses the funding stream at @position (0 is the line's own). */
+/* For tests: chooses the account at @position: the plan's direct-payment
+ * and prepaid-card streams by name (after "Choose…" when there
+ * are several), then "Not one of these" (the line's stream). */
 void                     cp_statement_import_dialog_set_stream (CpStatementImportDialog *self,
                                                                 guint                    position);
+/* For tests: the chosen account's stream id; NULL when none is chosen. */
+const char              *cp_statement_import_dialog_get_stream_id (CpStatementImportDialog *self);
 
 G_END_DECLS

@@ -226,6 +226,149 @@ test_usage_errors (Fixture *f, gconstpointer data)
   g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
 }
 
+/* A stream added to the plan after set-up; the store is closed again. */
+static char *
+add_stream (Fixture *f, const char *name, CpManagement management)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open (f->cli.db, &error);
+  g_autoptr(CpFundingStream) stream = cp_funding_stream_new (f->plan_id);
+  char *id;
+
+  g_assert_no_error (error);
+  g_object_set (stream, "name", name, "management", management, "agreed-pence", (gint64) 1200000,
+                "frequency", CP_FREQUENCY_MONTHLY, NULL);
+  id = insert (store, CP_RECORD (stream));
+  cp_store_close (store);
+  return id;
+}
+
+static gint64
+query_id (Fixture *f, const char *sql, const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CpStore) store = cp_store_open_full (f->cli.db, CP_STORE_OPEN_READ_ONLY, 0, &error);
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  g_assert_no_error (error);
+  stmt = cp_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+/* The plan's only direct payment is the statement's account without
+ * being named, and the quarter's monitoring return then counts the
+ * imported spending. */
+static void
+test_only_stream (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("current-account-amount.csv");
+  g_autofree char *account = add_stream (f, "Direct payment account", CP_MANAGEMENT_DIRECT_PAYMENT);
+  /* Not an account: it does not make the choice ambiguous. */
+  g_autofree char *notional = add_stream (f, "Council notional", CP_MANAGEMENT_NOTIONAL);
+  g_autofree char *csv = g_build_filename (f->cli.dir, "return.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(CliRun) imported = { 0 };
+  g_auto(CliRun) again = { 0 };
+  g_auto(CliRun) monitoring = { 0 };
+  const char *monitoring_argv[] = { "--db", f->cli.db, "monitoring-return", "--person", f->person_id,
+                                    "--quarter", "2026-Q2", "-o", csv, NULL };
+
+  run_import (f, &imported, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (imported.status, ==, 0);
+  assert_says (imported.out, "Funding stream: Direct payment account (Direct payment)");
+  assert_says (imported.out, "Payments added: 7 (£1,413.90)");
+  g_assert_cmpint (query_id (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", account), ==, 7);
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment WHERE stream_id IS NULL"), ==, 0);
+
+  /* Again, naming the stream this time: the fingerprints still match. */
+  run_import (f, &again, "--person", f->person_id, "--stream", account, file, NULL);
+  g_assert_cmpint (again.status, ==, 0);
+  assert_says (again.out, "Payments added: 0 (£0.00)");
+  assert_says (again.out, "Already imported: 7");
+
+  cli_run_argv (&f->cli, &monitoring, monitoring_argv);
+  g_assert_cmpint (monitoring.status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  if (strstr (contents, "Spent,1413.90\n") == NULL)
+    g_error ("The return does not count the statement: %s", contents);
+  g_assert_cmpint (query_id (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", notional), ==, 0);
+}
+
+/* Several accounts: the command asks which, naming them, and stores
+ * nothing; --stream answers; --line on an account's stream answers too;
+ * a stream that is not an account, or not there, is refused. */
+static void
+test_several_streams (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("current-account-amount.csv");
+  g_autofree char *card_file = fixture_path ("prepaid-card.csv");
+  g_autofree char *account = add_stream (f, "Direct payment account", CP_MANAGEMENT_DIRECT_PAYMENT);
+  g_autofree char *card = add_stream (f, "Prepaid card", CP_MANAGEMENT_PREPAID_CARD);
+  g_autofree char *notional = add_stream (f, "Council notional", CP_MANAGEMENT_NOTIONAL);
+  g_auto(CliRun) asked = { 0 };
+  g_auto(CliRun) not_account = { 0 };
+  g_auto(CliRun) unknown = { 0 };
+  g_auto(CliRun) chosen = { 0 };
+  g_auto(CliRun) by_line = { 0 };
+
+  run_import (f, &asked, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (asked.status, ==, 2);
+  assert_says (asked.err, "this plan has 2 direct-payment or prepaid-card streams");
+  assert_says (asked.err, "--stream ID");
+  assert_says (asked.err, account);
+  assert_says (asked.err, "Prepaid card (Prepaid card)");
+  g_assert_null (strstr (asked.err, notional));
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
+
+  run_import (f, &not_account, "--person", f->person_id, "--stream", notional, file, NULL);
+  g_assert_cmpint (not_account.status, ==, 2);
+  assert_says (not_account.err, "is not one of this plan's direct-payment or prepaid-card streams");
+  run_import (f, &unknown, "--person", f->person_id, "--stream", "nonsense", "--dry-run", file, NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  assert_says (unknown.err, "“nonsense” is not one");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment"), ==, 0);
+
+  run_import (f, &chosen, "--person", f->person_id, "--stream", card, card_file, NULL);
+  g_assert_cmpint (chosen.status, ==, 0);
+  assert_says (chosen.out, "Funding stream: Prepaid card (Prepaid card)");
+  g_assert_cmpint (query_id (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", card), ==, 3);
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(CpStore) store = cp_store_open (f->cli.db, &error);
+    g_autoptr(CpRecord) line = cp_store_load (store, CP_TYPE_BUDGET_LINE, f->line_id, &error);
+
+    g_assert_no_error (error);
+    g_object_set (line, "stream-id", account, NULL);
+    g_assert_true (cp_store_update (store, line, &error));
+    cp_store_close (store);
+  }
+  run_import (f, &by_line, "--person", f->person_id, "--line", f->line_id, file, NULL);
+  g_assert_cmpint (by_line.status, ==, 0);
+  assert_says (by_line.out, "Funding stream: Direct payment account (Direct payment)");
+  g_assert_cmpint (query_id (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", account), ==, 7);
+}
+
+/* No account at all: imported as before, and said so. */
+static void
+test_no_stream (Fixture *f, gconstpointer data)
+{
+  g_autofree char *file = fixture_path ("current-account-amount.csv");
+  g_auto(CliRun) run = { 0 };
+
+  run_import (f, &run, "--person", f->person_id, file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_says (run.out, "Funding stream: none (the plan has no direct payment or prepaid card");
+  g_assert_cmpint (query (f, "SELECT count(*) FROM payment WHERE stream_id IS NULL"), ==, 7);
+}
+
 #define add_test(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -241,5 +384,8 @@ main (int argc, char **argv)
   add_test ("/cli/import-statement/mapping", test_mapping);
   add_test ("/cli/import-statement/dry-run", test_dry_run_and_warnings);
   add_test ("/cli/import-statement/usage", test_usage_errors);
+  add_test ("/cli/import-statement/only-stream", test_only_stream);
+  add_test ("/cli/import-statement/several-streams", test_several_streams);
+  add_test ("/cli/import-statement/no-stream", test_no_stream);
   return g_test_run ();
 }

@@ -292,6 +292,75 @@ test_stream (Fixture *f, gconstpointer data)
                                                 " AND budget_line_id IS NULL", f->stream_id), ==, 7);
 }
 
+static char *
+add_stream (Fixture *f, const char *plan_id, const char *name, CpManagement management)
+{
+  g_autoptr(CpFundingStream) stream = cp_funding_stream_new (plan_id);
+
+  g_object_set (stream, "name", name, "management", management, NULL);
+  return insert (f->store, CP_RECORD (stream));
+}
+
+/* The accounts a statement can be of: this plan's live direct-payment and
+ * prepaid-card streams, by name; not notional, third-party or managed
+ * money, not a deleted stream, not another plan's. */
+static void
+test_accounts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *other_plan = cp_test_query_text (f->store, "SELECT plan_id FROM budget_line WHERE id = ?1",
+                                                    f->other_line_id);
+  g_autofree char *card = add_stream (f, f->plan_id, "Card", CP_MANAGEMENT_PREPAID_CARD);
+  g_autofree char *direct = add_stream (f, f->plan_id, "Account", CP_MANAGEMENT_DIRECT_PAYMENT);
+  g_autofree char *gone = add_stream (f, f->plan_id, "Closed account", CP_MANAGEMENT_DIRECT_PAYMENT);
+  g_autoptr(CpRecord) closed = cp_store_load (f->store, CP_TYPE_FUNDING_STREAM, gone, NULL);
+  g_autoptr(GPtrArray) streams = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (add_stream (f, f->plan_id, "Third party", CP_MANAGEMENT_THIRD_PARTY));
+  g_free (add_stream (f, f->plan_id, "Managed", CP_MANAGEMENT_MANAGED_ACCOUNT));
+  g_free (add_stream (f, other_plan, "Other plan's account", CP_MANAGEMENT_DIRECT_PAYMENT));
+  g_assert_true (cp_store_tombstone (f->store, closed, &error));
+  g_assert_no_error (error);
+
+  streams = cp_statement_import_list_accounts (f->store, f->plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (streams->len, ==, 2);
+  g_assert_cmpstr (cp_record_get_id (g_ptr_array_index (streams, 0)), ==, direct);
+  g_assert_cmpstr (cp_record_get_id (g_ptr_array_index (streams, 1)), ==, card);
+  g_assert_true (CP_IS_FUNDING_STREAM (g_ptr_array_index (streams, 0)));
+}
+
+/* The account's stream goes on every payment, none left without; the
+ * fingerprint ignores it, so the same file again adds nothing whatever
+ * stream is chosen then, and what was stored keeps its stream. */
+static void
+test_account_stream_again (Fixture *f, gconstpointer data)
+{
+  g_autofree char *account = add_stream (f, f->plan_id, "Direct payment account", CP_MANAGEMENT_DIRECT_PAYMENT);
+  g_autofree char *card = add_stream (f, f->plan_id, "Card", CP_MANAGEMENT_PREPAID_CARD);
+  CpStatementImportOptions options = { 0, NULL, CP_PAYMENT_METHOD_BANK_TRANSFER, account };
+  CpStatementImportOptions other = { 0, NULL, CP_PAYMENT_METHOD_BANK_TRANSFER, card };
+  CpStatementCounts counts;
+
+  apply_ok (f, "current-account-amount.csv", &options, &counts);
+  g_assert_cmpuint (counts.added, ==, 7);
+  g_assert_cmpint (cp_test_query_int (f->store, "SELECT count(*) FROM payment WHERE stream_id = ?1",
+                                      account), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM payment WHERE stream_id IS NULL"), ==, 0);
+
+  apply_ok (f, "current-account-amount.csv", &options, &counts);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpuint (counts.already_imported, ==, 7);
+  apply_ok (f, "current-account-amount.csv", &other, &counts);
+  g_assert_cmpuint (counts.added, ==, 0);
+  apply_ok (f, "current-account-amount.csv", NULL, &counts);
+  g_assert_cmpuint (counts.added, ==, 0);
+  g_assert_cmpint (n_payments (f), ==, 7);
+  g_assert_cmpint (cp_test_query_int (f->store, "SELECT count(*) FROM payment WHERE stream_id = ?1",
+                                      account), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM statement_import"), ==, 1);
+}
+
 static void
 test_refusals (Fixture *f, gconstpointer data)
 {
@@ -399,6 +468,8 @@ main (int argc, char **argv)
   add_test ("/statement-import/rollback", test_rollback);
   add_test ("/statement-import/line-and-method", test_line_and_method);
   add_test ("/statement-import/stream", test_stream);
+  add_test ("/statement-import/accounts", test_accounts);
+  add_test ("/statement-import/account-stream-again", test_account_stream_again);
   add_test ("/statement-import/refusals", test_refusals);
   add_test ("/statement-import/dry-run", test_dry_run);
   add_test ("/statement-import/warnings", test_warnings_import);

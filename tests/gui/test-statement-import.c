@@ -176,13 +176,145 @@ test_preview_and_import (Fixture *f, gconstpointer data)
   maybe_screenshot (f, "preview.png");
 
   cp_statement_import_dialog_set_line (f->dialog, 1);
-  cp_statement_import_dialog_set_stream (f->dialog, 1);
   g_assert_true (cp_statement_import_dialog_import (f->dialog, FALSE, NULL));
   g_assert_cmpuint (f->imported, ==, 7);
   test_settle ();
   g_assert_true (f->closed);
-  g_assert_cmpint (count (f, "SELECT count(*) FROM payment WHERE budget_line_id IS NOT NULL"
-                             " AND stream_id IS NOT NULL"), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM payment WHERE budget_line_id IS NOT NULL"), ==, 7);
+}
+
+static char *
+add_account (Fixture *f, const char *name, CpManagement management)
+{
+  g_autoptr(CpFundingStream) stream = cp_funding_stream_new (f->plan_id);
+
+  g_object_set (stream, "name", name, "management", management, NULL);
+  return insert (f->store, CP_RECORD (stream));
+}
+
+static gint64
+count_on (Fixture *f, const char *sql, const char *id)
+{
+  sqlite3_stmt *stmt = cp_store_prepare (f->store, sql, NULL);
+  gint64 value;
+
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+/* The visible "Paid from" row: the choice, or the words
+ * saying there is none. */
+static GtkWidget *
+find_row (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      /* Exactly @type: a combo row is an action row too. */
+      if (G_OBJECT_TYPE (child) == type &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)),
+                     "Paid from") == 0)
+        return child;
+      if ((found = find_row (child, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+account_row (Fixture *f, GType type)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (f->dialog), type);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+choice_text (GtkWidget *row, guint position)
+{
+  GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (model), position);
+}
+
+/* One direct payment: it is chosen already, and every payment gets it. */
+static void
+test_one_account (Fixture *f, gconstpointer data)
+{
+  g_autofree char *account = add_account (f, "Personal health budget", CP_MANAGEMENT_DIRECT_PAYMENT);
+  GtkWidget *row;
+
+  set_fixture_file (f, "current-account-amount.csv", TRUE);
+  row = account_row (f, ADW_TYPE_COMBO_ROW);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==, 2);
+  g_assert_cmpstr (choice_text (row, 0), ==, "Personal health budget — Direct payment");
+  g_assert_cmpstr (choice_text (row, 1), ==, "Not one of these (the budget line's stream)");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_assert_cmpstr (cp_statement_import_dialog_get_stream_id (f->dialog), ==, account);
+  g_assert_false (gtk_widget_get_visible (account_row (f, ADW_TYPE_ACTION_ROW)));
+  maybe_screenshot (f, "account.png");
+
+  g_assert_true (cp_statement_import_dialog_import (f->dialog, FALSE, NULL));
+  g_assert_cmpint (count_on (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", account), ==, 7);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM payment WHERE stream_id IS NULL"), ==, 0);
+}
+
+/* Several: the window asks, and Import waits for the answer. */
+static void
+test_several_accounts (Fixture *f, gconstpointer data)
+{
+  g_autofree char *account = add_account (f, "Social care direct payment", CP_MANAGEMENT_DIRECT_PAYMENT);
+  g_autofree char *card = add_account (f, "Health prepaid card", CP_MANAGEMENT_PREPAID_CARD);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *import_button;
+  GtkWidget *row;
+
+  set_fixture_file (f, "current-account-amount.csv", TRUE);
+  row = account_row (f, ADW_TYPE_COMBO_ROW);
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (row))), ==, 4);
+  g_assert_cmpstr (choice_text (row, 0), ==, "Choose…");
+  g_assert_cmpstr (choice_text (row, 1), ==, "Health prepaid card — Prepaid card");
+  g_assert_cmpstr (choice_text (row, 2), ==, "Social care direct payment — Direct payment");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "This plan has more than one direct payment or prepaid card"));
+  g_assert_null (cp_statement_import_dialog_get_stream_id (f->dialog));
+  import_button = test_find_widget (GTK_WIDGET (f->dialog), GTK_TYPE_BUTTON, "label", "_Import");
+  g_assert_false (gtk_widget_get_sensitive (import_button));
+  maybe_screenshot (f, "accounts.png");
+  g_assert_false (cp_statement_import_dialog_import (f->dialog, FALSE, &error));
+  g_assert_error (error, CP_STORE_ERROR, CP_STORE_ERROR_INVALID);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM payment"), ==, 0);
+
+  cp_statement_import_dialog_set_stream (f->dialog, 2);
+  g_assert_cmpstr (cp_statement_import_dialog_get_stream_id (f->dialog), ==, account);
+  g_assert_true (gtk_widget_get_sensitive (import_button));
+  g_assert_true (cp_statement_import_dialog_import (f->dialog, FALSE, NULL));
+  g_assert_cmpint (count_on (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", account), ==, 7);
+  g_assert_cmpint (count_on (f, "SELECT count(*) FROM payment WHERE stream_id = ?1", card), ==, 0);
+}
+
+/* None (the fixture's stream is notional): no choice, the reason in words. */
+static void
+test_no_account (Fixture *f, gconstpointer data)
+{
+  GtkWidget *note;
+
+  set_fixture_file (f, "current-account-amount.csv", TRUE);
+  g_assert_false (gtk_widget_get_visible (account_row (f, ADW_TYPE_COMBO_ROW)));
+  note = account_row (f, ADW_TYPE_ACTION_ROW);
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (note)),
+                                   "This plan has no direct payment or prepaid card"));
+  g_assert_null (cp_statement_import_dialog_get_stream_id (f->dialog));
+  g_assert_true (cp_statement_import_dialog_import (f->dialog, FALSE, NULL));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM payment WHERE stream_id IS NULL"), ==, 7);
 }
 
 /* The same file again: nothing new, and Import is not offered. */
@@ -350,6 +482,9 @@ main (int argc, char *argv[])
 {
   data_dir = test_gui_init (&argc, &argv);
   add_test ("/statement-import-dialog/preview-and-import", test_preview_and_import);
+  add_test ("/statement-import-dialog/one-account", test_one_account);
+  add_test ("/statement-import-dialog/several-accounts", test_several_accounts);
+  add_test ("/statement-import-dialog/no-account", test_no_account);
   add_test ("/statement-import-dialog/second-time", test_second_time);
   add_test ("/statement-import-dialog/mapping", test_mapping);
   add_test ("/statement-import-dialog/change-columns", test_change_columns);

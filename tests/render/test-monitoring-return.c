@@ -203,6 +203,53 @@ test_surplus_setting (void)
   g_assert_null (strstr (ten_csv, "more than"));
 }
 
+/* Spending imported from the account's statement is in the return: the
+ * import puts the account's stream on every payment (the plan's only
+ * direct payment here, as the CLI and the window choose it). */
+static void
+test_statement_import (void)
+{
+  static const char q2_sum_sql[] =
+    "SELECT sum (amount_pence) FROM payment WHERE deleted = 0"
+    " AND paid_on BETWEEN '2026-04-01' AND '2026-06-30'"
+    " AND (stream_id = ?1 OR id IN (SELECT payment_id FROM payment_import))";
+  g_autoptr(CpStore) store = cp_test_open_store ();
+  ChartFixture f = { 0 };
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "statements",
+                                                 "current-account-amount.csv", NULL);
+  g_autoptr(CpStatement) statement = NULL;
+  g_autoptr(CpMonitoringReturn) q2 = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GError) error = NULL;
+  CpStatementImportOptions options = { 0, NULL, CP_PAYMENT_METHOD_BANK_TRANSFER, NULL };
+  CpStatementCounts counts;
+
+  chart_fixture_build (store, &f);
+  accounts = cp_statement_import_list_accounts (store, f.plan_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accounts->len, ==, 1);
+  options.stream_id = cp_record_get_id (g_ptr_array_index (accounts, 0));
+  g_assert_cmpstr (options.stream_id, ==, f.nhs_id);
+  statement = cp_statement_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (cp_statement_import_apply (store, statement, f.plan_id, &options, &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts.added, ==, 7);
+
+  /* £750 typed in by hand on the PA line, and £1,413.90 from the statement. */
+  q2 = load (store, &f, "2026-Q2");
+  g_assert_cmpint (q2->spent_pence, ==, 75000 + 141390);
+  g_assert_cmpint (q2->spent_pence, ==, cp_test_query_int (store, q2_sum_sql, f.nhs_id));
+  g_assert_cmpint (q2->closing_pence, ==, 300000 - 75000 - 141390);
+  g_assert_cmpuint (q2->payments->len, ==, 2 + 7);
+  g_assert_cmpuint (q2->n_missing, ==, 2 + 7);
+  /* On no line: one total in words, beside the PA wages. */
+  g_assert_cmpuint (q2->lines->len, ==, 2);
+  g_assert_cmpstr (g_array_index (q2->lines, CpMonitoringLine, 0).label, ==, "Not on a budget line");
+  g_assert_cmpint (g_array_index (q2->lines, CpMonitoringLine, 0).spent_pence, ==, 141390);
+  chart_fixture_clear (&f);
+}
+
 static void
 test_pdf_pages (void)
 {
@@ -256,6 +303,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/monitoring/figures", test_figures);
   g_test_add_func ("/monitoring/no-direct-payment", test_no_direct_payment);
   g_test_add_func ("/monitoring/csv", test_csv);
+  g_test_add_func ("/monitoring/statement-import", test_statement_import);
   g_test_add_func ("/monitoring/surplus-setting", test_surplus_setting);
   g_test_add_func ("/monitoring/pdf-pages", test_pdf_pages);
   return g_test_run ();

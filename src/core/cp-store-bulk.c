@@ -112,26 +112,6 @@ step_once (CpStore *self, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
-gboolean
-_cp_store_insert_stored (CpStore *self, CpRecord *record, const char *created_at,
-                         const char *updated_at, gboolean deleted, CpStoreAuditBatch *audit,
-                         GError **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CP_IS_STORE (self), FALSE);
-  g_return_val_if_fail (CP_IS_RECORD (record), FALSE);
-
-  if (!check_stored (self, record, deleted, error))
-    return FALSE;
-  stmt = cp_store_prepare (self, stored_insert_sql_for (CP_RECORD_GET_CLASS (record)), error);
-  if (stmt == NULL || !in_transaction (stmt))
-    return FALSE;
-  bind_stored (stmt, 1, record, created_at, updated_at, deleted);
-  return step_once (self, stmt, error) &&
-         finish_stored (self, audit, record, created_at, updated_at, deleted, error);
-}
-
 /* Rows per statement: SQLite allows 32,766 parameters, and the widest
  * record has about 25 columns. Batches are written in power-of-two
  * chunks so each type needs at most seven statement texts. */

@@ -15,18 +15,6 @@
 
 G_BEGIN_DECLS
 
-/* Inserts @record as it was stored elsewhere: its own created/updated
- * times and tombstone. Must be called inside cp_store_begin(). Its
- * "create" audit row (and a "delete" one for a tombstone) is written at
- * once, or held in @audit (may be NULL) for _cp_store_audit_batch_write(). */
-gboolean _cp_store_insert_stored (CpStore           *self,
-                                  CpRecord          *record,
-                                  const char        *created_at,
-                                  const char        *updated_at,
-                                  gboolean           deleted,
-                                  CpStoreAuditBatch *audit,
-                                  GError           **error);
-
 /* New rows queued and written many to one INSERT statement: a large
  * import then runs a statement per batch instead of per row. That
  * matters most for tables the search index follows: their triggers make
@@ -34,8 +22,11 @@ gboolean _cp_store_insert_stored (CpStore           *self,
  * SQLite has FTS5 flush its pending terms (xSavepoint), which cost about
  * half of an import's writing time when done row by row. Rows of one
  * type go together; a different type, _cp_store_bulk_insert_flush() or
- * a full batch writes what is queued. Each row is checked like
- * _cp_store_insert_stored() when it is queued. If a batch fails, its
+ * a full batch writes what is queued. Each row is inserted as it was
+ * stored elsewhere (its own created/updated times and tombstone) and is
+ * checked like cp_store_insert() when it is queued; its "create" audit
+ * row (and a "delete" one for a tombstone) is held in @audit, or written
+ * with its batch when @audit is NULL. If a batch fails, its
  * rows are retried one at a time so the error names the row that broke:
  * _cp_store_bulk_insert_failed_tag() then gives the tag it was queued
  * with. Must be used inside cp_store_begin(); the caller rolls back on

@@ -4,8 +4,8 @@
  * Two steps, so people see what will happen before anything changes:
  * cp_xml_import_read_*() parses, validates and compares the file with
  * the database (the preview); cp_xml_import_apply() then writes every
- * change in ONE transaction: new records through _cp_store_insert_stored()
- * (cp_store_insert()'s checks and audit row, without a savepoint each),
+ * change in ONE transaction: new records through CpStoreBulkInsert
+ * (cp_store_insert()'s checks and audit rows, many rows to a statement),
  * the rest through cp_store_update/tombstone. Any failure rolls back and
  * changes nothing.
  * Records merge by id: new ids are added, known ids whose values differ

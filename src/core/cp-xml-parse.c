@@ -22,7 +22,8 @@ typedef struct
   startElementNsSAX2Func start_element;
 } Parse;
 
-long
+/* A line number that survives files longer than 65,535 lines. */
+static long
 cp_xml_node_line (xmlNodePtr node)
 {
   return node ? xmlGetLineNo (node) : 0;

@@ -49,7 +49,5 @@ xmlDocPtr  cp_xml_parse_document     (const char  *data,
 gboolean   cp_xml_validate_document  (xmlDocPtr    doc,
                                       GError     **error);
 
-/* A line number that survives files longer than 65,535 lines. */
-long       cp_xml_node_line          (xmlNodePtr   node);
 
 G_END_DECLS

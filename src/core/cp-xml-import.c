@@ -129,18 +129,22 @@ refuse_size (CpXmlImport *self, guint64 size, GError **error)
   return TRUE;
 }
 
-/* The preview looks up every record by id; inside one transaction
- * SQLite takes its file locks once, not once per lookup (four fcntl
- * calls each). Nothing is written, and it is rolled back. A store that
- * cannot begin one (read-only) compares without it. */
+/* The preview looks up every record by id, all in one read transaction:
+ * every lookup sees the same committed state even if another connection
+ * saves meanwhile, and SQLite takes its file locks once, not once per
+ * lookup (four fcntl calls each). A plain (deferred) BEGIN takes no
+ * write lock, so it works on a read-only store too and keeps no writer
+ * waiting; nothing is written, and it is rolled back. Inside a caller's
+ * transaction, that one serves. */
 static gboolean
 compare_in_one_read (CpXmlImport *self, const char *data, gsize size, GError **error)
 {
-  gboolean in_transaction = cp_store_begin (self->store, NULL);
+  gboolean in_read = sqlite3_get_autocommit (cp_store_get_db (self->store)) &&
+                     cp_store_exec (self->store, "BEGIN", NULL);
   gboolean ok = _cp_xml_import_plan (self, data, size, error);
 
-  if (in_transaction)
-    cp_store_rollback (self->store);
+  if (in_read)
+    cp_store_exec (self->store, "ROLLBACK", NULL);
   return ok;
 }
 
@@ -515,7 +519,7 @@ cp_xml_import_apply (CpXmlImport *self, GError **error)
                    _("No file has been read for import."));
       return FALSE;
     }
-  /* New records go in without savepoints (_cp_store_insert_stored), but
+  /* New records go in without savepoints (CpStoreBulkInsert), but
    * updates still take one each, whose undo pages SQLite keeps in a
    * temporary file by default: in memory, and with a larger cache, a big
    * import writes each page once. */

@@ -201,23 +201,6 @@ read_job_free (gpointer data)
   g_free (job);
 }
 
-/* One read transaction around the whole comparison: every lookup sees
- * the same committed state even if the window saves meanwhile, and
- * SQLite takes its file locks once. (CpXmlImport's own cp_store_begin()
- * is refused on a read-only store, so it would compare without one.) */
-static gboolean
-read_in_one_snapshot (CpXmlImport *import, CpStore *store, GFile *file, GCancellable *cancellable,
-                      GError **error)
-{
-  gboolean ok;
-
-  if (!cp_store_exec (store, "BEGIN", error))
-    return FALSE;
-  ok = cp_xml_import_read_file (import, file, cancellable, error);
-  cp_store_exec (store, "ROLLBACK", NULL);
-  return ok;
-}
-
 /* Opens, uses and closes its own read-only connection: SQLite refuses
  * any write through it, so reading cannot change the database. The
  * connection is closed here, in the thread that used it; what goes back
@@ -237,7 +220,9 @@ read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
   if (store != NULL)
     {
       import = cp_xml_import_new (store);
-      ok = read_in_one_snapshot (import, store, job->file, cancellable, &error);
+      /* The core reads in one snapshot, so a save in the window meanwhile
+       * does not change what it compares against. */
+      ok = cp_xml_import_read_file (import, job->file, cancellable, &error);
       cp_store_close (store);
     }
   if (ok)
